@@ -1,0 +1,204 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/triada-kpss/triada/forms"
+)
+
+// Questionnaire is a stored questionnaire definition.
+type Questionnaire struct {
+	ID         string
+	Definition *forms.Definition
+	CreatedAt  time.Time
+	CreatedBy  string // user id
+}
+
+// Response is one submitted set of answers.
+type Response struct {
+	ID              string
+	QuestionnaireID string
+	Answers         forms.Answers
+	// Codes are the answer codes (see forms.Definition.Codes) that results
+	// are counted from; stores index or scan them, never the answers.
+	Codes []string
+	// SubmissionKey, when set, makes a resubmission of the same form
+	// (double click, reload) store nothing new.
+	SubmissionKey string
+	CreatedAt     time.Time
+}
+
+// CountQuery asks for the counts of answer codes.
+type CountQuery struct {
+	Questionnaire string
+	// Filters are codes ("qid=value") that a response must all hold.
+	Filters []string
+	// Segment, when set, is a question id: counts are also broken down by
+	// the value of each response's "Segment=value" code.
+	Segment string
+}
+
+// Counts are the counts of codes over the responses matching a CountQuery.
+type Counts struct {
+	Total int            // matching responses
+	Codes map[string]int // code -> number of matching responses holding it
+	// Segments maps a segment value to the counts of the matching
+	// responses that hold "Segment=value"; nil without a Segment.
+	Segments map[string]*SegmentCounts
+}
+
+// SegmentCounts are the counts within one segment value.
+type SegmentCounts struct {
+	Total int
+	Codes map[string]int
+}
+
+// Role is what a user may do.
+type Role string
+
+// Roles.
+const (
+	RoleAdmin       Role = "admin"
+	RoleCoordinator Role = "coordinator"
+	RoleMember      Role = "member"
+)
+
+// User is a person who signs in: an admin, a coordinator or a member of
+// working groups.
+type User struct {
+	ID           string
+	Email        string // lower case
+	Name         string
+	Role         Role
+	PasswordHash string
+	CreatedAt    time.Time
+}
+
+// Token is an API token; only its SHA-256 hash is stored.
+type Token struct {
+	Hash      string
+	UserID    string
+	CreatedAt time.Time
+}
+
+// Session is a signed-in browser; only its token's hash is stored.
+type Session struct {
+	Hash      string
+	UserID    string
+	CSRF      string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// Group is a working group; its tags select the results relevant to it.
+type Group struct {
+	ID        string
+	Name      string
+	Tags      []string
+	Members   []string // user ids
+	CreatedAt time.Time
+}
+
+// Provider is a provider of social services in the catalogue.
+type Provider struct {
+	ID           string
+	Name         string
+	ICO          string
+	Municipality string
+	Address      string
+	Description  string
+	Contact      Contact
+	Services     []Service
+	Status       string // ProviderPublished or ProviderDraft
+	// Folded copies (lower case, no diacritics) that filters match on.
+	SearchText      string // name and description
+	MunicipalityKey string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// Provider statuses.
+const (
+	ProviderPublished = "published"
+	ProviderDraft     = "draft"
+)
+
+// Contact is how to reach a provider.
+type Contact struct {
+	Email string
+	Phone string
+	Web   string
+}
+
+// Service is one social service a provider runs.
+type Service struct {
+	Type         string // a code of the service-type lists
+	Form         string // residential, outpatient or field
+	TargetGroups []string
+	Capacity     int
+	WaitingDays  int
+}
+
+// ProviderFilter selects providers; empty fields match everything.
+type ProviderFilter struct {
+	Status       string
+	TargetGroup  string // one service lists it
+	ServiceType  string // one service has it
+	Municipality string // equals MunicipalityKey
+	Query        string // folded; a substring of SearchText
+}
+
+// Consultation is a public comment period on a draft document.
+type Consultation struct {
+	ID          string
+	Title       string
+	Sections    []Section
+	OpensAt     time.Time
+	ClosesAt    time.Time
+	PublishedAt *time.Time
+	CreatedAt   time.Time
+}
+
+// Section is one part of the draft.
+type Section struct {
+	ID    string
+	Title string
+	Text  string
+}
+
+// Comment is one comment on a consultation, and its settlement.
+type Comment struct {
+	ID             string
+	ConsultationID string
+	Number         int
+	Reference      string
+	Section        string // a section id, or "" for the whole document
+	Text           string
+	Author         Author
+	State          string // CommentReceived, CommentTriaged or CommentDecided
+	Relevance      string // "", Relevant or NotRelevant
+	Groups         []string
+	Outcome        string
+	Response       string
+	History        []Change
+	Version        int
+	CreatedAt      time.Time
+}
+
+// Author is who wrote a comment. Email is personal data: never published.
+type Author struct {
+	Name         string
+	Email        string
+	Municipality string
+	Organisation string
+	PublishName  bool
+}
+
+// Change is one step in a comment's history.
+type Change struct {
+	At     time.Time
+	UserID string
+	From   string
+	To     string
+	Note   string
+}
