@@ -1,0 +1,64 @@
+package engine
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"strings"
+	"time"
+
+	"github.com/triada-kpss/triada/codelists"
+)
+
+// Engine carries out every action of Triada on a Store, enforcing the
+// rules and the roles.
+type Engine struct {
+	store Store
+	now   func() time.Time
+	lists *codelists.Lists
+}
+
+// Options adjust an Engine; the zero value is ready for production.
+type Options struct {
+	// Now is the clock; time.Now when nil. Tests inject their own.
+	Now func() time.Time
+	// CodeLists are the service types, forms and target groups that
+	// provider records are checked against; the shipped lists when nil.
+	CodeLists *codelists.Lists
+}
+
+// New returns an Engine over store.
+func New(store Store, opts Options) *Engine {
+	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists}
+	if e.now == nil {
+		e.now = time.Now
+	}
+	if e.lists == nil {
+		e.lists = codelists.Default()
+	}
+	return e
+}
+
+// Store returns the store the engine works on.
+func (e *Engine) Store() Store { return e.store }
+
+// Now returns the engine's current time, truncated to milliseconds as
+// the stores keep it.
+func (e *Engine) Now() time.Time { return e.now().UTC().Truncate(time.Millisecond) }
+
+// CodeLists returns the code lists in use.
+func (e *Engine) CodeLists() *codelists.Lists { return e.lists }
+
+var idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// NewID returns a random, unguessable identifier of 26 lower-case
+// characters (130 bits).
+func NewID() string {
+	return strings.ToLower(idEncoding.EncodeToString(randomBytes(16)))
+}
+
+func randomBytes(n int) []byte {
+	b := make([]byte, n)
+	// crypto/rand.Read never returns an error on supported platforms.
+	_, _ = rand.Read(b)
+	return b
+}

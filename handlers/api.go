@@ -1,0 +1,43 @@
+package handlers
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"github.com/triada-kpss/triada/engine"
+)
+
+// api serves the JSON API of CONTRACT.md under /api/v1. Handlers are
+// thin: decode, call the engine with the actor, write the view or the error.
+type api struct {
+	eng *engine.Engine
+}
+
+// registerAPI adds every API route; roles are checked by the engine.
+func registerAPI(r *gin.RouterGroup, eng *engine.Engine) {
+	a := &api{eng: eng}
+	r.POST("/questionnaires", a.createQuestionnaire)
+	r.GET("/questionnaires", a.listQuestionnaires)
+	r.GET("/questionnaires/:id", a.getQuestionnaire)
+	r.POST("/questionnaires/:id/responses", a.submitResponse)
+	r.GET("/questionnaires/:id/results", a.questionnaireResults)
+
+	r.POST("/groups", a.createGroup)
+	r.GET("/groups", a.listGroups)
+	r.POST("/groups/:id/members", a.addGroupMember)
+	r.GET("/groups/:id/results", a.groupResults)
+
+	r.POST("/providers", a.createProvider)
+	r.GET("/providers", a.listProviders)
+	r.GET("/providers/:id", a.getProvider)
+
+	r.POST("/consultations", a.createConsultation)
+	r.GET("/consultations", a.listConsultations)
+	r.GET("/consultations/:id", a.getConsultation)
+	r.POST("/consultations/:id/comments", a.submitComment)
+	r.GET("/consultations/:id/comments", a.listComments)
+	r.POST("/consultations/:id/publish", a.publishConsultation)
+	r.GET("/consultations/:id/outcomes", a.outcomes)
+
+	r.POST("/comments/:id/triage", a.triageComment)
+	r.POST("/comments/:id/decision", a.decideComment)
+}

@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/triada-kpss/triada/engine"
+)
+
+func (a *api) createProvider(c *gin.Context) {
+	var in engine.ProviderInput
+	if !decodeJSON(c, &in) {
+		return
+	}
+	p, err := a.eng.CreateProvider(c.Request.Context(), actor(c), in)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, newProviderView(p))
+}
+
+func (a *api) listProviders(c *gin.Context) {
+	ps, err := a.eng.ListProviders(c.Request.Context(), engine.ProviderQuery{
+		TargetGroup: c.Query("target_group"), ServiceType: c.Query("service_type"),
+		Municipality: c.Query("municipality"), Q: c.Query("q"),
+	})
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	out := make([]providerView, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, newProviderView(p))
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (a *api) getProvider(c *gin.Context) {
+	p, err := a.eng.FindProvider(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, newProviderView(p))
+}
