@@ -76,7 +76,7 @@ type SessionStore interface {
 	// CreateSession stores s; ErrDuplicate if the hash exists.
 	CreateSession(ctx context.Context, s *Session) error
 	// FindSession returns the session with that hash or ErrNotFound
-	// (also when it has expired at now).
+	// (also when now is not before ExpiresAt, compared in milliseconds).
 	FindSession(ctx context.Context, hash string, now time.Time) (*Session, error)
 	// DeleteSession removes it; no error if it does not exist.
 	DeleteSession(ctx context.Context, hash string) error
@@ -104,7 +104,8 @@ type ProviderStore interface {
 	// FindProvider returns the provider or ErrNotFound.
 	FindProvider(ctx context.Context, id string) (*Provider, error)
 	// ListProviders returns the providers matching every set field of f,
-	// ordered by SearchName then id.
+	// ordered by SearchText (folded name, then description) then id.
+	// TargetGroup and ServiceType are each met by any of its services.
 	ListProviders(ctx context.Context, f ProviderFilter) ([]*Provider, error)
 }
 
@@ -126,7 +127,8 @@ type ConsultationStore interface {
 
 // CommentStore persists comments on consultations.
 type CommentStore interface {
-	// CreateComment stores c; ErrDuplicate if its id or reference exists.
+	// CreateComment stores c; ErrDuplicate if its id exists, or its
+	// reference does in the same consultation.
 	CreateComment(ctx context.Context, c *Comment) error
 	// FindComment returns the comment or ErrNotFound.
 	FindComment(ctx context.Context, id string) (*Comment, error)

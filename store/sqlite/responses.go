@@ -1,0 +1,198 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/triada-kpss/triada/engine"
+)
+
+// maxBatch bounds how many responses one group commit stores.
+const maxBatch = 256
+
+// pendingResponse is a response on its way to the group-commit writer.
+type pendingResponse struct {
+	id, questionnaire string
+	key               sql.NullString
+	answers, codes    string
+	createdAt         int64
+	done              chan error // receives the outcome once
+}
+
+// CreateResponse stores r; ErrDuplicate if r.SubmissionKey is not empty
+// and a response of the same questionnaire has it already (or r.ID is
+// taken); ErrNotFound if the questionnaire does not exist.
+//
+// Responses are written by one goroutine that commits whatever arrived
+// while the previous commit was syncing in one transaction (group
+// commit): each caller returns only after the commit that holds its
+// response reached the disk, so an acknowledged response is durable, yet
+// concurrent submissions share the cost of a sync. If ctx ends first, the
+// response may or may not be stored; a retry with the same submission key
+// tells.
+func (s *Store) CreateResponse(ctx context.Context, r *engine.Response) error {
+	p, err := newPendingResponse(r)
+	if err != nil {
+		return err
+	}
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return ErrClosed
+	}
+	select {
+	case s.responses <- p:
+		s.mu.RUnlock()
+	case <-ctx.Done():
+		s.mu.RUnlock()
+		return fmt.Errorf("sqlite: create response %q: %w", r.ID, ctx.Err())
+	}
+	select {
+	case err := <-p.done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("sqlite: create response %q: %w (it may be stored)", r.ID, ctx.Err())
+	}
+}
+
+func newPendingResponse(r *engine.Response) (*pendingResponse, error) {
+	answers, err := marshal(r.Answers)
+	if err != nil {
+		return nil, err
+	}
+	var codes strings.Builder
+	for _, c := range r.Codes {
+		if strings.IndexByte(c, '\n') >= 0 {
+			return nil, fmt.Errorf("sqlite: create response %q: answer code %q holds a newline", r.ID, c)
+		}
+		codes.WriteString(c)
+		codes.WriteByte('\n')
+	}
+	return &pendingResponse{
+		id: r.ID, questionnaire: r.QuestionnaireID,
+		key:     sql.NullString{String: r.SubmissionKey, Valid: r.SubmissionKey != ""},
+		answers: answers, codes: codes.String(), createdAt: toMillis(r.CreatedAt),
+		done: make(chan error, 1),
+	}, nil
+}
+
+// writeResponses is the group-commit writer; it stops when Close closes
+// s.responses, after storing what was sent.
+func (s *Store) writeResponses() {
+	defer close(s.done)
+	batch := make([]*pendingResponse, 0, maxBatch)
+	for p := range s.responses {
+		batch = append(batch[:0], p)
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case p, ok := <-s.responses:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, p)
+			default:
+				break fill
+			}
+		}
+		s.storeBatch(batch)
+	}
+}
+
+// storeBatch stores the batch in one transaction. A constraint violation
+// fails its own response only; any other failure rolls the transaction
+// back, and the responses are tried again one per transaction, so that a
+// bad one cannot take the others down with it.
+func (s *Store) storeBatch(batch []*pendingResponse) {
+	errs, err := s.insertResponses(batch)
+	if err != nil && len(batch) > 1 {
+		for _, p := range batch {
+			one, err := s.insertResponses([]*pendingResponse{p})
+			if err != nil {
+				one = []error{fail(err, "create response %q", p.id)}
+			}
+			p.done <- one[0]
+		}
+		return
+	}
+	for i, p := range batch {
+		if err != nil {
+			p.done <- fail(err, "create response %q", p.id)
+		} else {
+			p.done <- errs[i]
+		}
+	}
+}
+
+const insertResponse = `INSERT INTO responses (id, questionnaire_id, submission_key, answers, codes, created_at)
+VALUES (?, ?, ?, ?, ?, ?)`
+
+// insertResponses inserts the batch in one transaction and returns each
+// response's outcome, or an error when the transaction failed.
+func (s *Store) insertResponses(batch []*pendingResponse) (errs []error, err error) {
+	ctx := context.Background() // the batch serves several callers; BusyTimeout bounds it
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	stmt, err := tx.PrepareContext(ctx, insertResponse)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	errs = make([]error, len(batch))
+	for i, p := range batch {
+		_, err := stmt.ExecContext(ctx, p.id, p.questionnaire, p.key, p.answers, p.codes, p.createdAt)
+		if err != nil && !isConstraint(err) {
+			return nil, err
+		}
+		errs[i] = fail(err, "create response %q", p.id)
+	}
+	return errs, tx.Commit()
+}
+
+const responseColumns = `id, questionnaire_id, coalesce(submission_key, ''), answers, codes, created_at`
+
+func scanResponse(row scanner) (*engine.Response, error) {
+	var r engine.Response
+	var answers, codes string
+	var created int64
+	if err := row.Scan(&r.ID, &r.QuestionnaireID, &r.SubmissionKey, &answers, &codes, &created); err != nil {
+		return nil, err
+	}
+	a, err := unmarshalAnswers(answers)
+	if err != nil {
+		return nil, err
+	}
+	r.Answers, r.Codes, r.CreatedAt = a, splitCodes(codes), fromMillis(created)
+	return &r, nil
+}
+
+// splitCodes reads the codes column: every code followed by a newline.
+func splitCodes(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// FindResponse returns the response or ErrNotFound.
+func (s *Store) FindResponse(ctx context.Context, id string) (*engine.Response, error) {
+	r, err := scanResponse(s.read.QueryRowContext(ctx, `SELECT `+responseColumns+` FROM responses WHERE id = ?`, id))
+	return r, fail(err, "find response %q", id)
+}
+
+// FindResponseBySubmissionKey returns the response of questionnaire with
+// that submission key, or ErrNotFound (always for an empty key).
+func (s *Store) FindResponseBySubmissionKey(ctx context.Context, questionnaire, key string) (*engine.Response, error) {
+	r, err := scanResponse(s.read.QueryRowContext(ctx,
+		`SELECT `+responseColumns+` FROM responses WHERE questionnaire_id = ? AND submission_key = ?`, questionnaire, key))
+	return r, fail(err, "find the response of questionnaire %q with submission key %q", questionnaire, key)
+}
