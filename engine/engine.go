@@ -12,9 +12,10 @@ import (
 // Engine carries out every action of Triada on a Store, enforcing the
 // rules and the roles.
 type Engine struct {
-	store Store
-	now   func() time.Time
-	lists *codelists.Lists
+	store    Store
+	now      func() time.Time
+	lists    *codelists.Lists
+	draftTTL time.Duration
 }
 
 // Options adjust an Engine; the zero value is ready for production.
@@ -24,16 +25,22 @@ type Options struct {
 	// CodeLists are the service types, forms and target groups that
 	// provider records are checked against; the shipped lists when nil.
 	CodeLists *codelists.Lists
+	// DraftTTL is how long a draft (and its resume link) stays valid
+	// after it was last saved; DefaultDraftTTL when zero or negative.
+	DraftTTL time.Duration
 }
 
 // New returns an Engine over store.
 func New(store Store, opts Options) *Engine {
-	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists}
+	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists, draftTTL: opts.DraftTTL}
 	if e.now == nil {
 		e.now = time.Now
 	}
 	if e.lists == nil {
 		e.lists = codelists.Default()
+	}
+	if e.draftTTL <= 0 {
+		e.draftTTL = DefaultDraftTTL
 	}
 	return e
 }

@@ -19,6 +19,8 @@ type Store interface {
 	ProviderStore
 	ConsultationStore
 	CommentStore
+	DraftStore
+	InviteStore
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error
 	// Close releases the store; calls after it fail.

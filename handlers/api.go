@@ -20,6 +20,11 @@ func registerAPI(r *gin.RouterGroup, eng *engine.Engine) {
 	r.GET("/questionnaires/:id", a.getQuestionnaire)
 	r.POST("/questionnaires/:id/responses", a.submitResponse)
 	r.GET("/questionnaires/:id/results", a.questionnaireResults)
+	// Personal links (api_invites.go): a response sent with the header
+	// X-Invite-Token (or ?invite=) goes to submitInviteResponse.
+	r.POST("/questionnaires/:id/invites", a.createInvite)
+	r.GET("/questionnaires/:id/invites", a.listInvites)
+	r.GET("/invite", a.getInvitation)
 
 	r.POST("/groups", a.createGroup)
 	r.GET("/groups", a.listGroups)

@@ -50,7 +50,8 @@ func (a *api) getQuestionnaire(c *gin.Context) {
 }
 
 // submitResponse takes {"answers": {QID: VALUE}}. An Idempotency-Key
-// header makes a retried request store one response.
+// header makes a retried request store one response. With an invitation
+// token (X-Invite-Token) it answers through the personal link instead.
 func (a *api) submitResponse(c *gin.Context) {
 	var body struct {
 		Answers map[string]json.RawMessage `json:"answers"`
@@ -60,6 +61,10 @@ func (a *api) submitResponse(c *gin.Context) {
 	}
 	if body.Answers == nil {
 		writeError(c, engine.Invalid("Send the answers.", engine.FieldError{Field: "answers", Message: `Send {"answers": {QUESTION_ID: VALUE}}.`}))
+		return
+	}
+	if token := inviteToken(c); token != "" {
+		a.submitInviteResponse(c, token, body.Answers)
 		return
 	}
 	r, err := a.eng.SubmitResponse(c.Request.Context(), c.Param("id"), body.Answers, c.GetHeader("Idempotency-Key"))

@@ -33,7 +33,7 @@ type testClock struct {
 	now time.Time
 }
 
-func (c *testClock) Now() time.Time   { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *testClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
 func (c *testClock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.now = t }
 
 func mustServe(tb testing.TB) *client {

@@ -120,6 +120,33 @@ CREATE TABLE comments (
 ) STRICT;
 CREATE INDEX comments_number ON comments (consultation_id, number);
 `,
+	// 2: drafts (save and resume) and invitations (personal links).
+	`
+CREATE TABLE drafts (
+	hash             TEXT PRIMARY KEY, -- SHA-256 of the link token
+	questionnaire_id TEXT NOT NULL REFERENCES questionnaires (id),
+	form_values      TEXT NOT NULL,    -- JSON object: question id -> values as typed
+	page             INTEGER NOT NULL,
+	submission_key   TEXT NOT NULL,
+	invite_hash      TEXT NOT NULL,    -- '' unless the draft belongs to an invitation
+	language         TEXT NOT NULL,
+	created_at       INTEGER NOT NULL,
+	updated_at       INTEGER NOT NULL,
+	expires_at       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX drafts_expires ON drafts (expires_at);
+
+CREATE TABLE invites (
+	hash             TEXT PRIMARY KEY, -- SHA-256 of the link token
+	questionnaire_id TEXT NOT NULL REFERENCES questionnaires (id),
+	email            TEXT NOT NULL,
+	name             TEXT NOT NULL,
+	response_id      TEXT NOT NULL,    -- '' until answered
+	created_at       INTEGER NOT NULL,
+	answered_at      INTEGER           -- NULL until answered
+) STRICT;
+CREATE INDEX invites_questionnaire ON invites (questionnaire_id, email);
+`,
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

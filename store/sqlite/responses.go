@@ -62,20 +62,29 @@ func newPendingResponse(r *engine.Response) (*pendingResponse, error) {
 	if err != nil {
 		return nil, err
 	}
-	var codes strings.Builder
-	for _, c := range r.Codes {
-		if strings.IndexByte(c, '\n') >= 0 {
-			return nil, fmt.Errorf("sqlite: create response %q: answer code %q holds a newline", r.ID, c)
-		}
-		codes.WriteString(c)
-		codes.WriteByte('\n')
+	codes, err := joinCodes(r.Codes)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: create response %q: %w", r.ID, err)
 	}
 	return &pendingResponse{
 		id: r.ID, questionnaire: r.QuestionnaireID,
 		key:     sql.NullString{String: r.SubmissionKey, Valid: r.SubmissionKey != ""},
-		answers: answers, codes: codes.String(), createdAt: toMillis(r.CreatedAt),
+		answers: answers, codes: codes, createdAt: toMillis(r.CreatedAt),
 		done: make(chan error, 1),
 	}, nil
+}
+
+// joinCodes writes the codes column: every code followed by a newline.
+func joinCodes(codes []string) (string, error) {
+	var b strings.Builder
+	for _, c := range codes {
+		if strings.IndexByte(c, '\n') >= 0 {
+			return "", fmt.Errorf("answer code %q holds a newline", c)
+		}
+		b.WriteString(c)
+		b.WriteByte('\n')
+	}
+	return b.String(), nil
 }
 
 // writeResponses is the group-commit writer; it stops when Close closes

@@ -47,6 +47,8 @@ func Run(t *testing.T, newStore func(t *testing.T) engine.Store, opts ...Option)
 	s.providers(t)
 	s.consultations(t)
 	s.comments(t)
+	s.drafts(t)
+	s.invites(t)
 	s.misc(t)
 }
 

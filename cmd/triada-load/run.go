@@ -1,0 +1,242 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"time"
+
+	"github.com/triada-kpss/triada/internal/loadgen"
+)
+
+// runConfig is what "triada-load run" is told.
+type runConfig struct {
+	url, token, questionnaire string
+	create                    bool
+	municipalities            int
+	clients                   int
+	duration                  time.Duration
+	count                     int
+	timeout                   time.Duration
+	baseline                  bool
+	path                      string
+	idempotencyKeys           bool
+	bodies                    int
+	seed                      uint64
+	serverPID                 int
+	inProcess                 bool
+	cpuProfile                string
+}
+
+func runFlags(fs *flag.FlagSet) *runConfig {
+	c := &runConfig{}
+	fs.StringVar(&c.url, "url", "http://127.0.0.1:8080", "the server's address")
+	fs.StringVar(&c.token, "token", os.Getenv("TRIADA_LOAD_TOKEN"), "an API token of a coordinator or admin, to create the questionnaire and count what is stored (default $TRIADA_LOAD_TOKEN)")
+	fs.StringVar(&c.questionnaire, "questionnaire", "load-test", "the questionnaire to answer")
+	fs.BoolVar(&c.create, "create", false, "create the questionnaire first (the load survey, see -municipalities); needs -token; an existing one is used as it is")
+	fs.IntVar(&c.municipalities, "municipalities", 110, "options of the municipality question of a created questionnaire")
+	fs.IntVar(&c.clients, "clients", 32, "concurrent clients, each sending its next request when the last is answered")
+	fs.DurationVar(&c.duration, "duration", 10*time.Second, "how long each load runs (0: until -count)")
+	fs.IntVar(&c.count, "count", 0, "stop each load after this many requests (0: no limit)")
+	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "timeout of one request")
+	fs.BoolVar(&c.baseline, "baseline", true, "also load a minimal Gin handler that only decodes the body, and print the ratio")
+	fs.StringVar(&c.path, "path", "api", `how responses are submitted: "api" (POST /api/v1/questionnaires/ID/responses) or "form" (the HTML pages)`)
+	fs.BoolVar(&c.idempotencyKeys, "idempotency-keys", false, "send a unique Idempotency-Key header with each response")
+	fs.IntVar(&c.bodies, "bodies", 2000, "distinct generated responses, sent in turn")
+	fs.Uint64Var(&c.seed, "seed", 1, "seed of the generated answers")
+	fs.IntVar(&c.serverPID, "server-pid", 0, "process id of the server, to report its memory (resident set) before, during and after the load")
+	fs.BoolVar(&c.inProcess, "in-process", false, "serve Triada's handler from this process, on a new embedded database in a temporary folder, instead of -url (for profiling: see -cpuprofile)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of this process during the load to the file")
+	return c
+}
+
+// runCommand is "triada-load run".
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("triada-load run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c := runFlags(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case c.clients < 1, c.bodies < 1:
+		fmt.Fprintln(stderr, "triada-load: -clients and -bodies must be at least 1")
+		return errUsage
+	case c.duration <= 0 && c.count <= 0:
+		fmt.Fprintln(stderr, "triada-load: give -duration or -count")
+		return errUsage
+	case c.path != "api" && c.path != "form":
+		fmt.Fprintf(stderr, "triada-load: -path is api or form, not %q\n", c.path)
+		return errUsage
+	case c.create && c.token == "" && !c.inProcess:
+		fmt.Fprintln(stderr, "triada-load: -create needs -token (or $TRIADA_LOAD_TOKEN): an API token of a coordinator")
+		return errUsage
+	}
+	out := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
+
+	if c.inProcess {
+		srv, err := startInProcess(ctx)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		c.url, c.token, c.create, c.serverPID = srv.URL, srv.Token, true, os.Getpid()
+		out("in-process server %s on %s", c.url, srv.Path)
+	}
+
+	client := loadgen.NewHTTPClient(c.clients, c.timeout)
+	api := &loadgen.API{Base: c.url, Token: c.token, Client: client}
+	if c.create {
+		switch err := api.CreateQuestionnaire(ctx, loadgen.SurveyJSON(c.questionnaire, c.municipalities)); {
+		case errors.Is(err, loadgen.ErrExists):
+			out("questionnaire %q exists; answering it as it is", c.questionnaire)
+		case err != nil:
+			return err
+		default:
+			out("created questionnaire %q (%d municipalities)", c.questionnaire, c.municipalities)
+		}
+	}
+	def, err := api.Questionnaire(ctx, c.questionnaire)
+	if err != nil {
+		return err
+	}
+	bodies, err := loadgen.NewGenerator(def, c.seed).Bodies(c.bodies)
+	if err != nil {
+		return err
+	}
+	size := 0
+	for _, b := range bodies {
+		size += len(b)
+	}
+	out("machine: %d CPUs (GOMAXPROCS %d), %s; %d distinct bodies of %d bytes on average",
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), len(bodies), size/len(bodies))
+	opts := loadgen.Options{Clients: c.clients, Duration: c.duration, Count: c.count}
+	out("load: %d clients, %s", c.clients, bound(opts))
+
+	var base *loadgen.Result
+	if c.baseline {
+		b, err := loadgen.StartBaseline()
+		if err != nil {
+			return err
+		}
+		base = loadgen.Run(ctx, loadgen.NewAPITarget(client, b.ResponsesURL(), bodies, c.idempotencyKeys), opts)
+		_ = b.Close()
+		client.CloseIdleConnections()
+		out("baseline  %s", base.Summary())
+	}
+
+	var target loadgen.Target
+	switch c.path {
+	case "api":
+		target = loadgen.NewAPITarget(client, api.ResponsesURL(c.questionnaire), bodies, c.idempotencyKeys)
+	case "form":
+		if target, err = newFormTarget(api, def); err != nil {
+			return err
+		}
+	}
+	before := -1
+	if c.token != "" {
+		if before, err = api.ResultsTotal(ctx, c.questionnaire); err != nil {
+			return err
+		}
+	}
+	mem := watchMemory(c.serverPID)
+	stopProfile, err := startProfile(c.cpuProfile)
+	if err != nil {
+		return err
+	}
+	res := loadgen.Run(ctx, target, opts)
+	stopProfile()
+	memReport := mem()
+	out("triada    %s", res.Summary())
+	for _, e := range res.Errors {
+		out("  error: %s", e)
+	}
+
+	if base != nil && base.Rate() > 0 {
+		ratio := res.Rate() / base.Rate()
+		out("ratio     triada/baseline throughput %.2f (target ≥ 0.50: %s)", ratio, verdict(ratio >= 0.5))
+	}
+	p99 := res.Percentile(99)
+	out("p99       %s (target < 50ms: %s)", p99.Round(10*time.Microsecond), verdict(p99 > 0 && p99 < 50*time.Millisecond))
+	if memReport != "" {
+		out("server    %s", memReport)
+	}
+	return checkStored(ctx, api, c.questionnaire, before, res, out)
+}
+
+// bound describes when a load stops.
+func bound(o loadgen.Options) string {
+	switch {
+	case o.Duration > 0 && o.Count > 0:
+		return fmt.Sprintf("%s or %d requests, whichever comes first", o.Duration, o.Count)
+	case o.Count > 0:
+		return fmt.Sprintf("%d requests", o.Count)
+	}
+	return o.Duration.String()
+}
+
+func verdict(met bool) string {
+	if met {
+		return "met"
+	}
+	return "MISSED"
+}
+
+// checkStored compares the responses stored during the load (the results
+// total after it, less before) with those acknowledged. Every
+// acknowledged response must be stored; beyond them, at most those whose
+// outcome is unknown (no answer, or a 5xx) may be.
+func checkStored(ctx context.Context, api *loadgen.API, questionnaire string, before int, res *loadgen.Result, out func(string, ...any)) error {
+	if before < 0 {
+		out("stored    not checked: give -token to count the stored responses")
+		return nil
+	}
+	after, err := api.ResultsTotal(ctx, questionnaire)
+	if err != nil {
+		return err
+	}
+	stored := after - before
+	unknown := res.Unknown
+	for code, n := range res.Rejected {
+		if code >= 500 {
+			unknown += n
+		}
+	}
+	switch {
+	case stored == res.Acked:
+		out("stored    results total %d → %d: %d stored = %d acknowledged: OK", before, after, stored, res.Acked)
+		return nil
+	case stored > res.Acked && stored <= res.Acked+unknown:
+		out("stored    results total %d → %d: %d stored, %d acknowledged and %d of unknown outcome: OK", before, after, stored, res.Acked, unknown)
+		return nil
+	}
+	out("stored    results total %d → %d: %d stored, but %d acknowledged (and %d of unknown outcome): FAILED", before, after, stored, res.Acked, unknown)
+	out("          (another client answering %q meanwhile would explain more stored than sent)", questionnaire)
+	return errFailed
+}
+
+// startProfile starts a CPU profile into file, if named; the function it
+// returns stops it.
+func startProfile(file string) (func(), error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}

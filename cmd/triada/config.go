@@ -1,0 +1,290 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is Triada's configuration. DefaultConfig gives values that need no
+// set-up; each option can be overridden by its TRIADA_* environment
+// variable, and that by its flag (see options).
+type Config struct {
+	Addr            string        // host:port to listen on
+	DataDir         string        // folder of the embedded database
+	MongoDBURI      string        // set: store everything in MongoDB
+	MongoDBDB       string        // the MongoDB database
+	LogFormat       string        // text or json
+	LogLevel        slog.Level    // debug, info, warn or error
+	MaxBodyBytes    int64         // request body limit
+	BaseURL         string        // public address, when behind a proxy
+	ShutdownTimeout time.Duration // how long requests in flight may take to finish
+	TrustedProxies  []string      // proxies whose X-Forwarded-For is believed
+}
+
+// optionScope says which commands take an option as a flag; every command
+// reads the environment.
+type optionScope int
+
+const (
+	scopeServe optionScope = iota // serve only
+	scopeStore                    // every command that opens the store
+)
+
+// option is one configuration option: its flag, its environment variable
+// (TRIADA_ and the flag's name in upper case), default and meaning.
+type option struct {
+	flag   string
+	def    string
+	usage  string
+	scope  optionScope
+	secret bool // shown masked in logs
+	set    func(c *Config, v string) error
+	get    func(c *Config) string
+}
+
+// env is the option's environment variable.
+func (o *option) env() string {
+	return "TRIADA_" + strings.ToUpper(strings.ReplaceAll(o.flag, "-", "_"))
+}
+
+// options is the one table of Triada's configuration.
+var options = []*option{
+	{flag: "addr", def: "127.0.0.1:8080", scope: scopeServe,
+		usage: "address (host:port) to listen on; 0.0.0.0:8080 for every interface",
+		set:   func(c *Config, v string) error { c.Addr = v; return nil },
+		get:   func(c *Config) string { return c.Addr }},
+	{flag: "data-dir", def: "./data", scope: scopeStore,
+		usage: "folder of the embedded database (triada.db), created on first start",
+		set:   func(c *Config, v string) error { c.DataDir = v; return nil },
+		get:   func(c *Config) string { return c.DataDir }},
+	{flag: "mongodb-uri", def: "", scope: scopeStore, secret: true,
+		usage: "MongoDB connection string; when set, Triada stores everything in MongoDB instead of the embedded database",
+		set:   func(c *Config, v string) error { c.MongoDBURI = v; return nil },
+		get:   func(c *Config) string { return MaskURI(c.MongoDBURI) }},
+	{flag: "mongodb-db", def: "triada", scope: scopeStore,
+		usage: "MongoDB database name",
+		set:   func(c *Config, v string) error { c.MongoDBDB = v; return nil },
+		get:   func(c *Config) string { return c.MongoDBDB }},
+	{flag: "log-format", def: "text", scope: scopeStore,
+		usage: "log format: text or json",
+		set:   func(c *Config, v string) error { c.LogFormat = strings.ToLower(v); return nil },
+		get:   func(c *Config) string { return c.LogFormat }},
+	{flag: "log-level", def: "info", scope: scopeStore,
+		usage: "least important log level shown: debug, info, warn or error",
+		set:   func(c *Config, v string) error { return c.LogLevel.UnmarshalText([]byte(v)) },
+		get:   func(c *Config) string { return strings.ToLower(c.LogLevel.String()) }},
+	{flag: "max-body-bytes", def: "1MiB", scope: scopeServe,
+		usage: "largest request body accepted (413 past it): bytes, or with KiB or MiB",
+		set: func(c *Config, v string) (err error) {
+			c.MaxBodyBytes, err = parseBytes(v)
+			return err
+		},
+		get: func(c *Config) string { return strconv.FormatInt(c.MaxBodyBytes, 10) }},
+	{flag: "base-url", def: "", scope: scopeServe,
+		usage: "public address of Triada (https://triada.example.cz/) when it runs behind a proxy; shown at start",
+		set:   func(c *Config, v string) error { c.BaseURL = v; return nil },
+		get:   func(c *Config) string { return c.BaseURL }},
+	{flag: "shutdown-timeout", def: "15s", scope: scopeServe,
+		usage: "how long requests in flight may take to finish on SIGTERM or SIGINT",
+		set: func(c *Config, v string) (err error) {
+			c.ShutdownTimeout, err = time.ParseDuration(v)
+			return err
+		},
+		get: func(c *Config) string { return c.ShutdownTimeout.String() }},
+	{flag: "trusted-proxies", def: "", scope: scopeServe,
+		usage: "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed",
+		set: func(c *Config, v string) error {
+			c.TrustedProxies = nil
+			for p := range strings.SplitSeq(v, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					c.TrustedProxies = append(c.TrustedProxies, p)
+				}
+			}
+			return nil
+		},
+		get: func(c *Config) string { return strings.Join(c.TrustedProxies, ",") }},
+}
+
+// DefaultConfig returns the configuration with every option at its default.
+func DefaultConfig() Config {
+	var c Config
+	for _, o := range options {
+		if err := o.set(&c, o.def); err != nil {
+			panic(fmt.Sprintf("default of %s: %v", o.flag, err)) // a typo in the table above
+		}
+	}
+	return c
+}
+
+// LoadConfig returns the default configuration overridden by the TRIADA_*
+// variables that getenv returns (an empty value counts as unset).
+func LoadConfig(getenv func(string) string) (Config, error) {
+	c := DefaultConfig()
+	var errs []error
+	for _, o := range options {
+		if v := getenv(o.env()); v != "" {
+			if err := o.set(&c, v); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", o.env(), err))
+			}
+		}
+	}
+	return c, errors.Join(errs...)
+}
+
+// registerFlags adds a flag for every option of the scope (and of
+// scopeStore, which every command opening the store takes) to fs; flags
+// override what LoadConfig read.
+func (c *Config) registerFlags(fs *flag.FlagSet, scope optionScope) {
+	for _, o := range options {
+		if o.scope != scopeStore && o.scope != scope {
+			continue
+		}
+		fs.Func(o.flag, o.usage, func(v string) error { return o.set(c, v) })
+	}
+}
+
+// Validate reports every option with an unusable value, naming its
+// variable.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(flag, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", envOf(flag), fmt.Sprintf(format, args...)))
+	}
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil {
+		bad("addr", "%q is not host:port (for example 127.0.0.1:8080 or :8080)", c.Addr)
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		bad("addr", "%q has no port number", c.Addr)
+	}
+	if c.MongoDBURI == "" && strings.TrimSpace(c.DataDir) == "" {
+		bad("data-dir", "must name a folder")
+	}
+	if c.MongoDBURI != "" && !strings.HasPrefix(c.MongoDBURI, "mongodb://") && !strings.HasPrefix(c.MongoDBURI, "mongodb+srv://") {
+		bad("mongodb-uri", "must start with mongodb:// or mongodb+srv://")
+	}
+	if c.MongoDBDB == "" || len(c.MongoDBDB) > 63 || strings.ContainsAny(c.MongoDBDB, "/\\. \"$*<>:|?") {
+		bad("mongodb-db", "%q is not a MongoDB database name (up to 63 characters, none of /\\. \"$*<>:|?)", c.MongoDBDB)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		bad("log-format", "must be text or json, not %q", c.LogFormat)
+	}
+	if c.MaxBodyBytes < 1024 || c.MaxBodyBytes > 1<<30 {
+		bad("max-body-bytes", "must be from 1KiB to 1024MiB, not %d bytes", c.MaxBodyBytes)
+	}
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("base-url", "%q is not an http:// or https:// address", c.BaseURL)
+		}
+	}
+	if c.ShutdownTimeout <= 0 {
+		bad("shutdown-timeout", "must be positive, like 15s")
+	}
+	for _, p := range c.TrustedProxies {
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				bad("trusted-proxies", "%q is neither an IP address nor a CIDR range", p)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func envOf(flag string) string {
+	for _, o := range options {
+		if o.flag == flag {
+			return o.env()
+		}
+	}
+	return flag
+}
+
+// LogValue shows the effective configuration in logs, secrets masked.
+func (c Config) LogValue() slog.Value {
+	attrs := make([]slog.Attr, 0, len(options)+1)
+	store := "sqlite"
+	if c.MongoDBURI != "" {
+		store = "mongodb"
+	}
+	attrs = append(attrs, slog.String("store", store))
+	for _, o := range options {
+		attrs = append(attrs, slog.String(strings.ReplaceAll(o.flag, "-", "_"), o.get(&c)))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// MaskURI hides the password of a connection string, and the values of
+// query parameters whose name mentions a password or secret.
+func MaskURI(uri string) string {
+	const mask = "xxxxx"
+	scheme, rest, ok := strings.Cut(uri, "://")
+	if !ok {
+		return uri
+	}
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
+	}
+	authority, tail := rest[:end], rest[end:]
+	if at := strings.LastIndex(authority, "@"); at >= 0 {
+		if user, _, hasPassword := strings.Cut(authority[:at], ":"); hasPassword {
+			authority = user + ":" + mask + authority[at:]
+		}
+	}
+	if path, query, ok := strings.Cut(tail, "?"); ok {
+		params := strings.Split(query, "&")
+		for i, p := range params {
+			if k, _, ok := strings.Cut(p, "="); ok {
+				if lk := strings.ToLower(k); strings.Contains(lk, "password") || strings.Contains(lk, "secret") {
+					params[i] = k + "=" + mask
+				}
+			}
+		}
+		tail = path + "?" + strings.Join(params, "&")
+	}
+	return scheme + "://" + authority + tail
+}
+
+// sizeUnits are the suffixes parseBytes knows, longest first.
+var sizeUnits = []struct {
+	suffix string
+	n      int64
+}{{"GiB", 1 << 30}, {"GB", 1 << 30}, {"G", 1 << 30}, {"MiB", 1 << 20}, {"MB", 1 << 20}, {"M", 1 << 20},
+	{"KiB", 1 << 10}, {"KB", 1 << 10}, {"K", 1 << 10}, {"B", 1}}
+
+// parseBytes reads a size: a number of bytes, or one with the suffix KiB,
+// MiB or GiB (K, KB, M, MB, G and GB mean the same).
+func parseBytes(v string) (int64, error) {
+	s, unit := strings.TrimSpace(v), int64(1)
+	for _, u := range sizeUnits {
+		if n := len(u.suffix); len(s) > n && strings.EqualFold(s[len(s)-n:], u.suffix) {
+			s, unit = strings.TrimSpace(s[:len(s)-n]), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > (1<<40)/unit {
+		return 0, fmt.Errorf("%q is not a size like 1048576 or 1MiB", v)
+	}
+	return n * unit, nil
+}
+
+// printOptions writes the options of a scope for a command's usage.
+func printOptions(w io.Writer, scope optionScope) {
+	for _, o := range options {
+		if o.scope != scopeStore && o.scope != scope {
+			continue
+		}
+		def := o.def
+		if def == "" {
+			def = "unset"
+		}
+		fmt.Fprintf(w, "  --%s (%s, default %s)\n      %s\n", o.flag, o.env(), def, o.usage)
+	}
+}

@@ -1,0 +1,42 @@
+package handlers
+
+import (
+	"crypto/subtle"
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// crossOrigin refuses unsafe requests that browsers mark as coming from
+// another site (Sec-Fetch-Site, Origin).
+var crossOrigin = http.NewCrossOriginProtection()
+
+// guardForm stands before every POST of the pages: it reads the form,
+// refuses requests from other sites and those whose CSRF token does not
+// match the cookie (403), and those that filled the honeypot field, which
+// no person sees (400).
+func (p *pages) guardForm(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			p.message(c, http.StatusRequestEntityTooLarge, "msg.too_large", "", "")
+			return
+		}
+		p.message(c, http.StatusBadRequest, "msg.bad_request", "", "")
+		return
+	}
+	sent := c.Request.PostForm.Get("csrf_token")
+	want := cookie(c, p.csrfName(c))
+	if crossOrigin.Check(c.Request) != nil || want == "" ||
+		subtle.ConstantTimeCompare([]byte(sent), []byte(want)) != 1 {
+		p.message(c, http.StatusForbidden, "msg.csrf", c.Request.URL.Path, "msg.csrf.link")
+		return
+	}
+	if c.Request.PostForm.Get("website") != "" {
+		p.log.InfoContext(c.Request.Context(), "refused a form with the honeypot field filled", "path", c.Request.URL.Path)
+		p.message(c, http.StatusBadRequest, "msg.honeypot", c.Request.URL.Path, "msg.honeypot.link")
+		return
+	}
+	c.Next()
+}
