@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"unicode/utf8"
 
 	"github.com/triada-kpss/triada/forms"
 )
@@ -20,6 +21,9 @@ func (e *Engine) SubmitResponse(ctx context.Context, questionnaireID string, raw
 		return nil, err
 	}
 	def := q.Definition
+	if len(submissionKey) > 200 || !utf8.ValidString(submissionKey) {
+		return nil, Invalid("Invalid idempotency key.", FieldError{Field: "Idempotency-Key", Message: "Use at most 200 characters of UTF-8 text."})
+	}
 	if !e.IsOpen(q) {
 		return nil, Errorf(ECONFLICT, "The questionnaire %q is not open for responses now.", q.ID)
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 )
@@ -30,13 +31,22 @@ func (p *pages) guardForm(c *gin.Context) {
 	want := cookie(c, p.csrfName(c))
 	if crossOrigin.Check(c.Request) != nil || want == "" ||
 		subtle.ConstantTimeCompare([]byte(sent), []byte(want)) != 1 {
-		p.message(c, http.StatusForbidden, "msg.csrf", c.Request.URL.Path, "msg.csrf.link")
+		p.message(c, http.StatusForbidden, "msg.csrf", retryPath(c), "msg.csrf.link")
 		return
 	}
 	if c.Request.PostForm.Get("website") != "" {
 		p.log.InfoContext(c.Request.Context(), "refused a form with the honeypot field filled", "path", c.Request.URL.Path)
-		p.message(c, http.StatusBadRequest, "msg.honeypot", c.Request.URL.Path, "msg.honeypot.link")
+		p.message(c, http.StatusBadRequest, "msg.honeypot", retryPath(c), "msg.honeypot.link")
 		return
 	}
 	c.Next()
+}
+
+// retryPath is the page to open again after a refused form: the form
+// page itself, or the questionnaire's start for the restart button.
+func retryPath(c *gin.Context) string {
+	if strings.HasSuffix(c.Request.URL.Path, "/restart") {
+		return startPath(c.Param("id"))
+	}
+	return c.Request.URL.Path
 }

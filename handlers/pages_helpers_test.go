@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -120,6 +121,7 @@ func (v *visitor) get(path string) *page { return v.do(http.MethodGet, path, nil
 // the form sets one.
 func (v *visitor) post(path string, form url.Values) *page {
 	v.tb.Helper()
+	form = maps.Clone(form)
 	if form == nil {
 		form = url.Values{}
 	}

@@ -38,7 +38,7 @@ func TestPages_CSRF(t *testing.T) {
 		v.post("/q/all-types/page/1", form).want(t, http.StatusForbidden)
 	})
 	t.Run("ErrRestart", func(t *testing.T) {
-		v.post("/q/all-types/restart", url.Values{"csrf_token": {"x"}}).want(t, http.StatusForbidden)
+		v.post("/q/all-types/restart", url.Values{"csrf_token": {"x"}}).want(t, http.StatusForbidden, `href="/q/all-types"`)
 	})
 	if n := f.countResponses(t, "all-types"); n != 0 || v.cookie(draftCookie, "/q/all-types/") != "" {
 		t.Errorf("a refused form started a draft or stored a response")
@@ -73,20 +73,26 @@ func TestPages_RateLimit(t *testing.T) {
 		start().redirects(t, "/q/all-types/page/2")
 	})
 	t.Run("Submissions", func(t *testing.T) {
-		f.clock.Add(3600e9)
-		submit := func() *page {
+		f.clock.Add(2 * 3600e9)
+		fill := func() *visitor {
 			v := f.visitor(t)
-			v.post("/q/all-types/page/1", url.Values{"action": {"next"}, "colour": {"blue"}})
-			v.post("/q/all-types/page/2", url.Values{"action": {"next"}, "rating": {"1"}})
-			return v.post("/q/all-types/page/4", url.Values{"action": {"submit"}})
+			v.post("/q/all-types/page/1", url.Values{"action": {"next"}, "colour": {"blue"}}).redirects(t, "/q/all-types/page/2")
+			v.post("/q/all-types/page/2", url.Values{"action": {"next"}, "rating": {"1"}}).redirects(t, "/q/all-types/page/4")
+			return v
 		}
-		submit().redirects(t, "/q/all-types/thanks")
-		f.clock.Add(3600e9) // new drafts allowed again; submissions are counted apart
-		submit().redirects(t, "/q/all-types/thanks")
-		submit().want(t, http.StatusTooManyRequests)
+		v1, v2 := fill(), fill()
+		f.clock.Add(3600e9) // drafts may be started again; submissions are counted apart
+		v3 := fill()
+		submit := url.Values{"action": {"submit"}}
+		v1.post("/q/all-types/page/4", submit).redirects(t, "/q/all-types/thanks")
+		v2.post("/q/all-types/page/4", submit).redirects(t, "/q/all-types/thanks")
+		v3.post("/q/all-types/page/4", submit).want(t, http.StatusTooManyRequests)
 		if n := f.countResponses(t, "all-types"); n != 2 {
 			t.Errorf("%d responses, want 2", n)
 		}
+		f.clock.Add(31 * 60e9) // the draft waited: nothing typed is lost
+		v3.get("/q/all-types/page/4").want(t, http.StatusOK)
+		v3.post("/q/all-types/page/4", submit).redirects(t, "/q/all-types/thanks")
 	})
 	t.Run("Off", func(t *testing.T) {
 		f := MustServePages(t, PageOptions{SubmitLimit: -1})
@@ -148,7 +154,7 @@ func TestPages_Errors(t *testing.T) {
 			v.get(path).want(t, http.StatusNotFound, "Stránka nenalezena", `href="/"`)
 		}
 		v.post("/q/nothing/page/1", url.Values{"action": {"next"}}).want(t, http.StatusNotFound)
-		v.get("/q/nothing?lang=en").want(t, http.StatusNotFound, "Page not found")
+		f.visitor(t).get("/q/nothing?lang=en").want(t, http.StatusNotFound, "Page not found")
 	})
 	t.Run("ErrClosed", func(t *testing.T) {
 		f.MustCreate(t, []byte(strings.ReplaceAll(closedYAML, "ID", "closed")))

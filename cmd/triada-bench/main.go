@@ -61,6 +61,7 @@ type config struct {
 	keep           bool
 	mongoURI       string
 	mongoDB        string
+	mongoTimeout   time.Duration
 	skipSQLite     bool
 	writers        int
 	repeat         int
@@ -78,6 +79,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.keep, "keep", false, "keep the embedded database of -data-dir")
 	fs.StringVar(&c.mongoURI, "mongodb-uri", os.Getenv("TRIADA_BENCH_MONGODB_URI"), "also measure MongoDB at this URI (default $TRIADA_BENCH_MONGODB_URI)")
 	fs.StringVar(&c.mongoDB, "mongodb-db", "", "MongoDB database to fill, dropped at the end (default triada_bench_ and a random suffix)")
+	fs.DurationVar(&c.mongoTimeout, "mongodb-timeout", mongo.DefaultTimeout, "bound of each MongoDB call (a report is one call)")
 	fs.BoolVar(&c.skipSQLite, "skip-sqlite", false, "measure MongoDB only")
 	fs.IntVar(&c.writers, "writers", 64, "goroutines storing responses at once")
 	fs.IntVar(&c.repeat, "repeat", 5, "runs of each report; the minimum and the median are printed")
@@ -178,7 +180,7 @@ func benchMongo(ctx context.Context, c *config, w io.Writer) ([]*sizeReport, err
 	if db == "" {
 		db = "triada_bench_" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	}
-	st, err := mongo.Open(ctx, c.mongoURI, db)
+	st, err := mongo.Open(ctx, c.mongoURI, db, mongo.WithTimeout(c.mongoTimeout))
 	if err != nil {
 		return nil, err
 	}

@@ -1,20 +1,14 @@
 package main
 
 import (
-	"errors"
+	"net/http"
 
 	"github.com/triada-kpss/triada/forms"
 	"github.com/triada-kpss/triada/internal/loadgen"
 )
 
-// errNoFormPath is returned for -path form until the HTML pages exist.
-var errNoFormPath = errors.New(`-path form: the HTML form path is not available yet; ` +
-	`when the pages land (handlers/routes.go), add a loadgen.Target that GETs the form, ` +
-	`keeps its CSRF token and submission key, and POSTs the answers as form fields`)
-
 // newFormTarget returns the Target that submits responses through the
-// HTML form path, as a browser does. It is the seam for the pages.
-func newFormTarget(api *loadgen.API, def *forms.Definition) (loadgen.Target, error) {
-	_, _ = api, def
-	return nil, errNoFormPath
+// HTML pages (/q/ID/page/N), as a browser without script does.
+func newFormTarget(base string, client *http.Client, def *forms.Definition, c *runConfig) (loadgen.Target, error) {
+	return loadgen.NewFormTarget(base, client, def, c.bodies, c.seed)
 }

@@ -19,7 +19,8 @@ import (
 // inProcess is Triada's handler served from this process on a new
 // embedded database, as "triada serve" wires it, so that a CPU profile
 // of triada-load covers the server. Request logs are formatted as by
-// the server and discarded.
+// the server and discarded; the pages do not limit submissions per
+// address (-path form comes from one).
 type inProcess struct {
 	URL   string
 	Token string // a coordinator's API token
@@ -55,7 +56,7 @@ func startInProcess(ctx context.Context) (*inProcess, error) {
 		return nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	p.srv = &http.Server{Handler: handlers.New(eng, handlers.Options{Logger: logger}), ReadHeaderTimeout: 10 * time.Second}
+	p.srv = &http.Server{Handler: handlers.New(eng, handlers.Options{Logger: logger, Pages: handlers.PageOptions{SubmitLimit: -1}}), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = p.srv.Serve(ln) }()
 	p.URL = "http://" + ln.Addr().String()
 	return p, nil

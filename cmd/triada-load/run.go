@@ -24,6 +24,7 @@ type runConfig struct {
 	count                     int
 	timeout                   time.Duration
 	baseline                  bool
+	slice                     time.Duration
 	path                      string
 	idempotencyKeys           bool
 	bodies                    int
@@ -45,7 +46,8 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.IntVar(&c.count, "count", 0, "stop each load after this many requests (0: no limit)")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "timeout of one request")
 	fs.BoolVar(&c.baseline, "baseline", true, "also load a minimal Gin handler that only decodes the body, and print the ratio")
-	fs.StringVar(&c.path, "path", "api", `how responses are submitted: "api" (POST /api/v1/questionnaires/ID/responses) or "form" (the HTML pages)`)
+	fs.DurationVar(&c.slice, "slice", time.Second, "with -baseline and -duration (no -count), alternate between the baseline and the server in slices this long, so that both meet the same background load of a shared machine (0: the baseline first, then the server)")
+	fs.StringVar(&c.path, "path", "api", `how responses are submitted: "api" (POST /api/v1/questionnaires/ID/responses) or "form" (the HTML pages /q/ID/page/N, as a browser: a GET and a POST per page; the server must not limit submissions per address)`)
 	fs.BoolVar(&c.idempotencyKeys, "idempotency-keys", false, "send a unique Idempotency-Key header with each response")
 	fs.IntVar(&c.bodies, "bodies", 2000, "distinct generated responses, sent in turn")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the generated answers")
@@ -118,26 +120,23 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	opts := loadgen.Options{Clients: c.clients, Duration: c.duration, Count: c.count}
 	out("load: %d clients, %s", c.clients, bound(opts))
 
-	var base *loadgen.Result
-	if c.baseline {
-		b, err := loadgen.StartBaseline()
-		if err != nil {
-			return err
-		}
-		base = loadgen.Run(ctx, loadgen.NewAPITarget(client, b.ResponsesURL(), bodies, c.idempotencyKeys), opts)
-		_ = b.Close()
-		client.CloseIdleConnections()
-		out("baseline  %s", base.Summary())
-	}
-
 	var target loadgen.Target
 	switch c.path {
 	case "api":
 		target = loadgen.NewAPITarget(client, api.ResponsesURL(c.questionnaire), bodies, c.idempotencyKeys)
 	case "form":
-		if target, err = newFormTarget(api, def); err != nil {
+		if target, err = newFormTarget(c.url, client, def, c); err != nil {
 			return err
 		}
+	}
+	var baseTarget loadgen.Target
+	if c.baseline {
+		b, err := loadgen.StartBaseline()
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		baseTarget = loadgen.NewAPITarget(client, b.ResponsesURL(), bodies, c.idempotencyKeys)
 	}
 	before := -1
 	if c.token != "" {
@@ -150,9 +149,28 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	res := loadgen.Run(ctx, target, opts)
+	base, res := &loadgen.Result{}, &loadgen.Result{}
+	switch {
+	case baseTarget != nil && c.slice > 0 && c.duration > 0 && c.count == 0:
+		out("alternating baseline and server every %s", c.slice)
+		for res.Elapsed < c.duration && ctx.Err() == nil {
+			o := opts
+			o.Duration = min(c.slice, c.duration-res.Elapsed)
+			base.Add(loadgen.Run(ctx, baseTarget, o))
+			res.Add(loadgen.Run(ctx, target, o))
+		}
+	case baseTarget != nil:
+		base = loadgen.Run(ctx, baseTarget, opts)
+		res = loadgen.Run(ctx, target, opts)
+	default:
+		base = nil
+		res = loadgen.Run(ctx, target, opts)
+	}
 	stopProfile()
 	memReport := mem()
+	if base != nil {
+		out("baseline  %s", base.Summary())
+	}
 	out("triada    %s", res.Summary())
 	for _, e := range res.Errors {
 		out("  error: %s", e)

@@ -218,6 +218,7 @@ var listening = regexp.MustCompile(`url=(http://127\.0\.0\.1:\d+)/`)
 func startServer(ctx context.Context, bin string, env []string) (*server, error) {
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = env
+	dieWithParent(cmd)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, err

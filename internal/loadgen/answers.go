@@ -120,8 +120,8 @@ func (g *Generator) value(q *forms.Question) any {
 			}
 			b.WriteString(w)
 		}
-		if b.Len() == 0 {
-			return nil
+		if b.Len() == 0 { // no word fits: a short answer (an IČO, a code)
+			return strings.Repeat("1", min(limit, 8))
 		}
 		return b.String()
 	}

@@ -128,6 +128,27 @@ func Run(ctx context.Context, t Target, o Options) *Result {
 	return total
 }
 
+// Add adds the counts and latencies of o, a later load, to r.
+func (r *Result) Add(o *Result) {
+	r.Attempted += o.Attempted
+	r.Acked += o.Acked
+	r.Unknown += o.Unknown
+	if r.Rejected == nil {
+		r.Rejected = map[int]int{}
+	}
+	for code, n := range o.Rejected {
+		r.Rejected[code] += n
+	}
+	for _, e := range o.Errors {
+		if len(r.Errors) < maxErrors {
+			r.Errors = append(r.Errors, e)
+		}
+	}
+	r.Elapsed += o.Elapsed
+	r.Latencies = append(r.Latencies, o.Latencies...)
+	slices.Sort(r.Latencies)
+}
+
 // Failed is the number of requests not acknowledged.
 func (r *Result) Failed() int { return r.Attempted - r.Acked }
 

@@ -18,8 +18,16 @@ import (
 // uriVar names the server the tests use; without it they skip.
 const uriVar = "TRIADA_TEST_MONGODB_URI"
 
+// testTimeout bounds each call in the tests instead of DefaultTimeout:
+// mongo-compat evaluates every query by scanning the collection in Go,
+// and a segment takes one query per value, so on a busy machine counting
+// the suite's 3,300 responses can take longer than 10 s (and a query the
+// client gave up on still holds the server).
+const testTimeout = 2 * time.Minute
+
 // mustOpen opens a store on a fresh database with a random name, dropped
-// and closed at cleanup. It skips tb unless uriVar is set.
+// and closed at cleanup, with testTimeout unless opts set another. It
+// skips tb unless uriVar is set.
 func mustOpen(tb testing.TB, opts ...mongo.Option) *mongo.Store {
 	tb.Helper()
 	uri := os.Getenv(uriVar)
@@ -27,6 +35,7 @@ func mustOpen(tb testing.TB, opts ...mongo.Option) *mongo.Store {
 		tb.Skipf("%s is not set: no MongoDB server to test against (see ../shared/tools/mongo-compat)", uriVar)
 	}
 	ctx := context.Background()
+	opts = append([]mongo.Option{mongo.WithTimeout(testTimeout)}, opts...)
 	st, err := mongo.Open(ctx, uri, "triada_test_"+randomHex(8), opts...)
 	if err != nil {
 		tb.Fatal(err)
