@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/triada-kpss/triada/codelists"
@@ -16,6 +17,8 @@ type Engine struct {
 	now      func() time.Time
 	lists    *codelists.Lists
 	draftTTL time.Duration
+	// questionnaires caches FindQuestionnaire: id -> *Questionnaire.
+	questionnaires sync.Map
 }
 
 // Options adjust an Engine; the zero value is ready for production.
@@ -61,6 +64,27 @@ var idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
 // characters (130 bits).
 func NewID() string {
 	return strings.ToLower(idEncoding.EncodeToString(randomBytes(16)))
+}
+
+// sortableEncoding is base32 with its alphabet in ASCII order, so that
+// the encoded strings sort as the bytes do.
+var sortableEncoding = base32.NewEncoding("234567abcdefghijklmnopqrstuvwxyz").WithPadding(base32.NoPadding)
+
+// NewResponseID returns the id of a new response: 26 lower-case
+// characters, like NewID, that begin with the time in milliseconds (48
+// bits) followed by 80 random bits. Ids made later sort after earlier
+// ones, so that a store's index of response ids grows at its end: a
+// group commit of n responses then writes one or two index pages instead
+// of n scattered ones. Only for ids that may show when they were made;
+// secrets (tokens) keep NewID.
+func NewResponseID() string {
+	b := randomBytes(16)
+	ms := uint64(time.Now().UnixMilli())
+	for i := 5; i >= 0; i-- {
+		b[i] = byte(ms)
+		ms >>= 8
+	}
+	return sortableEncoding.EncodeToString(b)
 }
 
 func randomBytes(n int) []byte {

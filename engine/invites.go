@@ -192,7 +192,7 @@ func inviteSubmissionKey(inv *Invite) string { return "invite:" + inv.Hash }
 // at the same moment, or one interrupted before it was recorded), that
 // response gets these answers instead.
 func (e *Engine) createInviteResponse(ctx context.Context, inv *Invite, r *Response) (*Response, bool, error) {
-	r.ID = NewID()
+	r.ID = NewResponseID()
 	created := true
 	err := e.store.CreateResponse(ctx, r)
 	if errors.Is(err, ErrDuplicate) {

@@ -39,13 +39,24 @@ func (e *Engine) CreateQuestionnaire(ctx context.Context, actor *User, data []by
 	return q, warnings, nil
 }
 
-// FindQuestionnaire returns the questionnaire or ENOTFOUND.
+// FindQuestionnaire returns the questionnaire or ENOTFOUND. Stored
+// questionnaires never change, so each is read from the store once and
+// then kept: every submission and page view looks its questionnaire up,
+// and decoding a definition costs more than the rest of a submission.
+// The questionnaire returned is shared: callers must not modify it.
 func (e *Engine) FindQuestionnaire(ctx context.Context, id string) (*Questionnaire, error) {
+	if q, ok := e.questionnaires.Load(id); ok {
+		return q.(*Questionnaire), nil
+	}
 	q, err := e.store.FindQuestionnaire(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		return nil, Errorf(ENOTFOUND, "No questionnaire has the id %q.", id)
 	}
-	return q, err
+	if err != nil {
+		return nil, err
+	}
+	e.questionnaires.Store(id, q)
+	return q, nil
 }
 
 // ListQuestionnaires returns every questionnaire ordered by id.

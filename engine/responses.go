@@ -35,7 +35,7 @@ func (e *Engine) SubmitResponse(ctx context.Context, questionnaireID string, raw
 		return nil, Invalid("Some answers need attention.", errs...)
 	}
 	r := &Response{
-		ID:              NewID(),
+		ID:              NewResponseID(),
 		QuestionnaireID: q.ID,
 		Answers:         answers,
 		Codes:           def.Codes(answers),

@@ -152,7 +152,11 @@ func benchSQLite(ctx context.Context, c *config, w io.Writer) ([]*sizeReport, er
 		}
 		defer os.RemoveAll(dir)
 	} else if !c.keep {
-		defer os.Remove(filepath.Join(dir, "triada.db"))
+		defer func() {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(filepath.Join(dir, "triada.db"+suffix))
+			}
+		}()
 	}
 	path := filepath.Join(dir, "triada.db")
 	if _, err := os.Stat(path); err == nil {

@@ -144,7 +144,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 	}
-	mem := watchMemory(c.serverPID)
+	watch := watchServer(c.serverPID)
 	stopProfile, err := startProfile(c.cpuProfile)
 	if err != nil {
 		return err
@@ -167,7 +167,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		res = loadgen.Run(ctx, target, opts)
 	}
 	stopProfile()
-	memReport := mem()
+	serverReport, serverCPU := watch()
 	if base != nil {
 		out("baseline  %s", base.Summary())
 	}
@@ -182,8 +182,13 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	p99 := res.Percentile(99)
 	out("p99       %s (target < 50ms: %s)", p99.Round(10*time.Microsecond), verdict(p99 > 0 && p99 < 50*time.Millisecond))
-	if memReport != "" {
-		out("server    %s", memReport)
+	if serverReport != "" {
+		out("server    %s", serverReport)
+		if serverCPU > 0 && res.Acked > 0 && !c.inProcess {
+			out("server    CPU %.2fs (%.2f of %d cores while loaded), %.0fµs per acknowledged response",
+				serverCPU.Seconds(), serverCPU.Seconds()/res.Elapsed.Seconds(), runtime.NumCPU(),
+				float64(serverCPU.Microseconds())/float64(res.Acked))
+		}
 	}
 	return checkStored(ctx, api, c.questionnaire, before, res, out)
 }

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/triada-kpss/triada/forms"
 )
@@ -26,6 +27,7 @@ import (
 type FormTarget struct {
 	Base      string // the server's address
 	Transport http.RoundTripper
+	Timeout   time.Duration // of each request; none when 0
 	Def       *forms.Definition
 	Answers   []forms.Answers // submission i answers Answers[i % len(Answers)]
 }
@@ -34,7 +36,7 @@ type FormTarget struct {
 // generated answers, cleaned as the server keeps them.
 func NewFormTarget(base string, client *http.Client, def *forms.Definition, n int, seed uint64) (*FormTarget, error) {
 	g := NewGenerator(def, seed)
-	t := &FormTarget{Base: strings.TrimSuffix(base, "/"), Transport: client.Transport, Def: def}
+	t := &FormTarget{Base: strings.TrimSuffix(base, "/"), Transport: client.Transport, Timeout: client.Timeout, Def: def}
 	for range n {
 		raw, err := g.Raw()
 		if err != nil {
@@ -59,7 +61,7 @@ const maxSteps = 50
 // thank-you page.
 func (t *FormTarget) Submit(ctx context.Context, i int) (string, error) {
 	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Transport: t.Transport, Jar: jar}
+	client := &http.Client{Transport: t.Transport, Jar: jar, Timeout: t.Timeout}
 	answers := t.Answers[i%len(t.Answers)]
 	start := t.Base + "/q/" + url.PathEscape(t.Def.ID) + "/page/1"
 	resp, body, err := t.get(ctx, client, start)
