@@ -17,6 +17,8 @@ type Engine struct {
 	now      func() time.Time
 	lists    *codelists.Lists
 	draftTTL time.Duration
+	// sessionTTL is how long a sign-in lasts.
+	sessionTTL time.Duration
 	// questionnaires caches FindQuestionnaire: id -> *Questionnaire.
 	questionnaires sync.Map
 }
@@ -31,11 +33,14 @@ type Options struct {
 	// DraftTTL is how long a draft (and its resume link) stays valid
 	// after it was last saved; DefaultDraftTTL when zero or negative.
 	DraftTTL time.Duration
+	// SessionTTL is how long a sign-in lasts; DefaultSessionTTL when zero
+	// or negative.
+	SessionTTL time.Duration
 }
 
 // New returns an Engine over store.
 func New(store Store, opts Options) *Engine {
-	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists, draftTTL: opts.DraftTTL}
+	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists, draftTTL: opts.DraftTTL, sessionTTL: opts.SessionTTL}
 	if e.now == nil {
 		e.now = time.Now
 	}
@@ -44,6 +49,9 @@ func New(store Store, opts Options) *Engine {
 	}
 	if e.draftTTL <= 0 {
 		e.draftTTL = DefaultDraftTTL
+	}
+	if e.sessionTTL <= 0 {
+		e.sessionTTL = DefaultSessionTTL
 	}
 	return e
 }

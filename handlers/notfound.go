@@ -8,13 +8,15 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// notFound answers a path that no route serves.
-func notFound(c *gin.Context) {
-	msg := "Page not found."
+// notFound answers a path that no route serves: JSON under /api/, a page
+// in the visitor's language elsewhere.
+func (p *pages) notFound(c *gin.Context) {
 	if strings.HasPrefix(c.Request.URL.Path, "/api/") {
-		msg = "No API endpoint has this path; see /api/v1/questionnaires for a start."
+		c.AbortWithStatusJSON(http.StatusNotFound, errorBody{Error: "No API endpoint has this path; see /api/v1/questionnaires for a start."})
+		return
 	}
-	c.AbortWithStatusJSON(http.StatusNotFound, errorBody{Error: msg})
+	p.language(c)
+	p.message(c, http.StatusNotFound, "msg.not_found", "/", "msg.home")
 }
 
 // methodNotAllowed answers a known path asked with the wrong method; gin

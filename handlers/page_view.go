@@ -18,6 +18,7 @@ type pageBase struct {
 	JS     string
 	Errors []errorView // the error summary of a form page
 	CSRF   string      // the token of the page's forms, if it has any
+	Staff  *staffInfo  // the signed-in person on staff pages, else nil
 }
 
 // langLink is one entry of the language switcher.

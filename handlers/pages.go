@@ -44,6 +44,7 @@ type pages struct {
 	opts    PageOptions
 	starts  *limiter // drafts started per address
 	submits *limiter // responses submitted per address
+	signIns *limiter // failed sign-ins per address and per e-mail
 }
 
 // newPages parses the templates; it fails when one is broken.
@@ -61,6 +62,7 @@ func newPages(eng *engine.Engine, log *slog.Logger, opts PageOptions) (*pages, e
 		eng: eng, tmpl: tmpl, log: log, opts: opts,
 		starts:  newLimiter(limit, time.Hour, eng.Now),
 		submits: newLimiter(limit, time.Hour, eng.Now),
+		signIns: newLimiter(signInLimit, 15*time.Minute, eng.Now),
 	}, nil
 }
 

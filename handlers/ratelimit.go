@@ -75,3 +75,24 @@ func (l *limiter) prune(now time.Time) {
 		}
 	}
 }
+
+// blocked reports whether key's bucket is empty, without taking an
+// action from it, and how long until it is not: for limits on failures,
+// which are counted (allow) only once they happened.
+func (l *limiter) blocked(key string) (bool, time.Duration) {
+	if l == nil {
+		return false, 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.buckets[key]
+	if b == nil {
+		return false, 0
+	}
+	now := l.now()
+	tokens := math.Min(l.n, b.tokens+l.refill(now.Sub(b.at)))
+	if tokens >= 1 {
+		return false, 0
+	}
+	return true, max(time.Duration((1-tokens)/l.n*float64(l.per)), time.Second)
+}

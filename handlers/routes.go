@@ -15,6 +15,7 @@ func routes(r *gin.Engine, eng *engine.Engine, log *slog.Logger, pg *pages) {
 	// /q/ID (page_*.go, one action per file).
 	r.GET("/", pg.home)
 	registerPages(r, pg)
+	registerStaffArea(r, pg)
 
 	r.GET("/healthz", healthz(eng.Store(), log))
 	r.HEAD("/healthz", healthz(eng.Store(), log))
@@ -27,6 +28,6 @@ func routes(r *gin.Engine, eng *engine.Engine, log *slog.Logger, pg *pages) {
 	registerAPI(v1, eng)
 	// ---- end of API routes ----
 
-	r.NoRoute(notFound)
+	r.NoRoute(pg.notFound)
 	r.NoMethod(methodNotAllowed)
 }

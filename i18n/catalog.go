@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"sync"
 )
@@ -29,28 +30,47 @@ type catalog map[string]message
 var catalogs = sync.OnceValues(func() (map[string]catalog, error) {
 	out := map[string]catalog{}
 	for _, lang := range Languages {
-		data, err := catalogFiles.ReadFile("catalogs/" + lang + ".json")
+		// LANG.json, then each part's own AREA.LANG.json (so that parts of
+		// Triada keep their texts apart); a key in two files is an error.
+		names, err := fs.Glob(catalogFiles, "catalogs/*."+lang+".json")
 		if err != nil {
 			return nil, err
 		}
-		var raw map[string]json.RawMessage
-		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", lang, err)
-		}
 		cat := catalog{}
-		for key, v := range raw {
-			var m message
-			if json.Unmarshal(v, &m.text) != nil {
-				if err := json.Unmarshal(v, &m.forms); err != nil {
-					return nil, fmt.Errorf("catalog %s: %s is neither a text nor a list of texts", lang, key)
-				}
+		for _, name := range append([]string{"catalogs/" + lang + ".json"}, names...) {
+			if err := readCatalog(cat, name); err != nil {
+				return nil, fmt.Errorf("catalog %s: %w", lang, err)
 			}
-			cat[key] = m
 		}
 		out[lang] = cat
 	}
 	return out, nil
 })
+
+// readCatalog adds the messages of one catalog file to cat.
+func readCatalog(cat catalog, name string) error {
+	data, err := catalogFiles.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for key, v := range raw {
+		if _, dup := cat[key]; dup {
+			return fmt.Errorf("%s: %s is defined twice", name, key)
+		}
+		var m message
+		if json.Unmarshal(v, &m.text) != nil {
+			if err := json.Unmarshal(v, &m.forms); err != nil {
+				return fmt.Errorf("%s: %s is neither a text nor a list of texts", name, key)
+			}
+		}
+		cat[key] = m
+	}
+	return nil
+}
 
 // Check reports every problem of the catalogs: a file that does not
 // parse, a key missing from one language, a counted text with the wrong

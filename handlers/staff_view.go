@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// staffInfo is what the layout shows of the signed-in person: who, and
+// the staff area's navigation.
+type staffInfo struct {
+	Email string
+	Role  string // the role's name in the page's language
+	Nav   []navLink
+}
+
+type navLink struct {
+	URL, Label string
+	Current    bool
+}
+
+// staffNav is the staff area's navigation: path and catalog key. Each
+// part of Triada adds its entry here.
+var staffNav = []struct{ path, key string }{
+	{"/work", "work.nav.home"},
+}
+
+// staffBase returns the layout's data for a staff page titled by the
+// catalog key: the signed-in person, the navigation, a CSRF token for
+// the sign-out button and the page's forms.
+func (p *pages) staffBase(c *gin.Context, titleKey string) pageBase {
+	b := p.base(c, "")
+	b.Title = b.L.T(titleKey)
+	b.CSRF = p.csrfToken(c)
+	u := p.staffUser(c)
+	if u == nil {
+		return b
+	}
+	info := &staffInfo{Email: u.Email, Role: b.L.T("role." + string(u.Role))}
+	path := c.Request.URL.Path
+	for i, n := range staffNav {
+		current := path == n.path || (i > 0 && strings.HasPrefix(path, n.path+"/"))
+		info.Nav = append(info.Nav, navLink{URL: n.path, Label: b.L.T(n.key), Current: current})
+	}
+	b.Staff = info
+	return b
+}
