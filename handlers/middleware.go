@@ -118,7 +118,7 @@ func recovery(log *slog.Logger) gin.HandlerFunc {
 				panic(p) // the server's own way to drop a connection
 			}
 			log.ErrorContext(c.Request.Context(), "panic serving a request",
-				"method", c.Request.Method, "path", c.Request.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				"method", c.Request.Method, "path", logPath(c.Request.URL.Path), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			if c.Writer.Written() {
 				c.Abort()
 				return
@@ -146,7 +146,7 @@ func logRequests(log *slog.Logger) gin.HandlerFunc {
 		}
 		attrs := []slog.Attr{
 			slog.String("method", c.Request.Method),
-			slog.String("path", c.Request.URL.Path),
+			slog.String("path", logPath(c.Request.URL.Path)),
 			slog.Int("status", status),
 			slog.Duration("duration", time.Since(start)),
 			slog.Int("bytes", max(c.Writer.Size(), 0)),

@@ -18,6 +18,7 @@ type startView struct {
 	ContinueURL string // set when the person has a draft
 	Submitted   bool   // the person's draft became a response
 	RestartURL  string
+	Invited     bool // answered through a personal link: one response, changeable
 }
 
 // start shows a questionnaire's title, description, length and closing
@@ -31,7 +32,7 @@ func (p *pages) start(c *gin.Context) {
 		p.fail(c, err, q)
 		return
 	}
-	st, err := p.eng.DraftState(c.Request.Context(), q, draftToken(c))
+	st, err := p.eng.InvitationDraftState(c.Request.Context(), q, draftToken(c), invite)
 	if err != nil {
 		p.fail(c, err, q)
 		return
@@ -47,6 +48,7 @@ func (p *pages) start(c *gin.Context) {
 		StartURL:    pagePath(q.ID, 0),
 		Submitted:   st.Submitted != nil,
 		RestartURL:  restartPath(q.ID),
+		Invited:     invite != "",
 	}
 	v.Title = def.Title.In(lang)
 	if st.Draft != nil {
@@ -80,7 +82,7 @@ func (p *pages) questionnaire(c *gin.Context) (*engine.Questionnaire, string, bo
 // the request carries, "" for none.
 func (p *pages) invitation(c *gin.Context, q *engine.Questionnaire) (string, error) {
 	if p.opts.Invitation == nil {
-		return "", nil
+		return p.invitationOf(c, q)
 	}
 	return p.opts.Invitation(c, q)
 }

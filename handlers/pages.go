@@ -27,9 +27,9 @@ type PageOptions struct {
 	// people are told to wait past it. DefaultSubmitLimit when zero, no
 	// limit when negative. Counted in memory, per instance.
 	SubmitLimit int
-	// Invitation returns the hash of the invitation a request carries for
-	// a questionnaire with access: invite, "" for none. The invite flow
-	// sets it; until then such questionnaires answer 403.
+	// Invitation, when set, replaces the personal-link cookie
+	// (page_invite.go) in finding the hash of the invitation a request
+	// carries for a questionnaire with access: invite, "" for none.
 	Invitation func(c *gin.Context, q *engine.Questionnaire) (string, error)
 }
 
@@ -70,6 +70,7 @@ func newPages(eng *engine.Engine, log *slog.Logger, opts PageOptions) (*pages, e
 // under /q/ID, so that each questionnaire's draft cookie is scoped to it.
 func registerPages(r *gin.Engine, p *pages) {
 	r.GET("/static/:name", p.static)
+	r.GET("/i/:token", p.openInvitation)
 	q := r.Group("/q/:id")
 	q.GET("", p.start)
 	q.GET("/page/:n", p.formShow)

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/triada-kpss/triada/engine"
+	"github.com/triada-kpss/triada/handlers"
 )
 
 // Config is Triada's configuration. DefaultConfig gives values that need no
@@ -25,6 +28,9 @@ type Config struct {
 	LogLevel        slog.Level    // debug, info, warn or error
 	MaxBodyBytes    int64         // request body limit
 	BaseURL         string        // public address, when behind a proxy
+	DraftDays       int           // how long a saved draft and its resume link last
+	SubmitLimit     int           // drafts started and responses sent per address per hour
+	SessionHours    int           // how long a sign-in lasts
 	ShutdownTimeout time.Duration // how long requests in flight may take to finish
 	TrustedProxies  []string      // proxies whose X-Forwarded-For is believed
 }
@@ -92,6 +98,18 @@ var options = []*option{
 		usage: "public address of Triada (https://triada.example.cz/) when it runs behind a proxy; shown at start",
 		set:   func(c *Config, v string) error { c.BaseURL = v; return nil },
 		get:   func(c *Config) string { return c.BaseURL }},
+	{flag: "draft-days", def: "30", scope: scopeServe,
+		usage: "days a saved draft, and the link to continue it, stay valid after it was last saved",
+		set:   func(c *Config, v string) (err error) { c.DraftDays, err = strconv.Atoi(v); return err },
+		get:   func(c *Config) string { return strconv.Itoa(c.DraftDays) }},
+	{flag: "submit-limit", def: "30", scope: scopeServe,
+		usage: "questionnaires one address may start, and responses it may send through the pages, per hour (0: no limit)",
+		set:   func(c *Config, v string) (err error) { c.SubmitLimit, err = strconv.Atoi(v); return err },
+		get:   func(c *Config) string { return strconv.Itoa(c.SubmitLimit) }},
+	{flag: "session-hours", def: "12", scope: scopeServe,
+		usage: "hours a sign-in of a coordinator, member or admin lasts",
+		set:   func(c *Config, v string) (err error) { c.SessionHours, err = strconv.Atoi(v); return err },
+		get:   func(c *Config) string { return strconv.Itoa(c.SessionHours) }},
 	{flag: "shutdown-timeout", def: "15s", scope: scopeServe,
 		usage: "how long requests in flight may take to finish on SIGTERM or SIGINT",
 		set: func(c *Config, v string) (err error) {
@@ -182,6 +200,15 @@ func (c *Config) Validate() error {
 		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			bad("base-url", "%q is not an http:// or https:// address", c.BaseURL)
 		}
+	}
+	if c.DraftDays < 1 || c.DraftDays > 366 {
+		bad("draft-days", "must be from 1 to 366, not %d", c.DraftDays)
+	}
+	if c.SubmitLimit < 0 || c.SubmitLimit > 1_000_000 {
+		bad("submit-limit", "must be from 0 (no limit) to 1000000, not %d", c.SubmitLimit)
+	}
+	if c.SessionHours < 1 || c.SessionHours > 24*31 {
+		bad("session-hours", "must be from 1 to 744, not %d", c.SessionHours)
 	}
 	if c.ShutdownTimeout <= 0 {
 		bad("shutdown-timeout", "must be positive, like 15s")
@@ -287,4 +314,22 @@ func printOptions(w io.Writer, scope optionScope) {
 		}
 		fmt.Fprintf(w, "  --%s (%s, default %s)\n      %s\n", o.flag, o.env(), def, o.usage)
 	}
+}
+
+// engineOptions are the engine's settings from the configuration.
+func (c *Config) engineOptions() engine.Options {
+	return engine.Options{
+		DraftTTL:   time.Duration(c.DraftDays) * 24 * time.Hour,
+		SessionTTL: time.Duration(c.SessionHours) * time.Hour,
+	}
+}
+
+// pageOptions are the pages' settings from the configuration; the
+// handlers' limit is negative for none.
+func (c *Config) pageOptions() handlers.PageOptions {
+	limit := c.SubmitLimit
+	if limit == 0 {
+		limit = -1
+	}
+	return handlers.PageOptions{BaseURL: c.BaseURL, SubmitLimit: limit}
 }

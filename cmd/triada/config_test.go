@@ -134,3 +134,30 @@ func TestParseBytes(t *testing.T) {
 		}
 	}
 }
+
+// The page and sign-in settings reach the engine and the pages.
+func TestConfigPageSettings(t *testing.T) {
+	env := map[string]string{"TRIADA_DRAFT_DAYS": "7", "TRIADA_SUBMIT_LIMIT": "0", "TRIADA_SESSION_HOURS": "2", "TRIADA_BASE_URL": "https://triada.example.cz/"}
+	c, err := LoadConfig(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	eo, po := c.engineOptions(), c.pageOptions()
+	if eo.DraftTTL != 7*24*time.Hour || eo.SessionTTL != 2*time.Hour || po.SubmitLimit >= 0 || po.BaseURL != "https://triada.example.cz/" {
+		t.Fatalf("engine %+v, pages %+v", eo, po)
+	}
+	for _, bad := range []map[string]string{{"TRIADA_DRAFT_DAYS": "0"}, {"TRIADA_SUBMIT_LIMIT": "-5"}, {"TRIADA_SESSION_HOURS": "10000"}} {
+		c, err := LoadConfig(func(k string) string { return bad[k] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range bad {
+			if err := c.Validate(); err == nil || !strings.Contains(err.Error(), k) {
+				t.Errorf("%v: %v", bad, err)
+			}
+		}
+	}
+}

@@ -62,7 +62,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Store = store
-	m.Engine = engine.New(store, engine.Options{})
+	m.Engine = engine.New(store, m.Config.engineOptions())
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", m.Config.Addr, err)
@@ -73,6 +73,7 @@ func (m *Main) Run(ctx context.Context) error {
 			Logger:         m.Logger,
 			MaxBodyBytes:   m.Config.MaxBodyBytes,
 			TrustedProxies: m.Config.TrustedProxies,
+			Pages:          m.Config.pageOptions(),
 		}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,

@@ -75,7 +75,7 @@ func withEngine(ctx context.Context, cfg Config, env Env, f func(*engine.Engine)
 	if err != nil {
 		return err
 	}
-	err = f(engine.New(store, engine.Options{}))
+	err = f(engine.New(store, cfg.engineOptions()))
 	if cerr := store.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("closing the store: %w", cerr)
 	}
