@@ -14,6 +14,43 @@ import (
 // installs the package into a temporary folder and sets it.
 const axeEnv = "TRIADA_AXE_JS"
 
+// mustAxe returns axe-core's script, skipping the test (with the reason)
+// when TRIADA_AXE_JS is not set; .ci/run sets it and fails if a browser
+// test was skipped.
+func mustAxe(tb testing.TB) []byte {
+	tb.Helper()
+	path := os.Getenv(axeEnv)
+	if path == "" {
+		tb.Skip(axeEnv + " is not set: it names axe.min.js of the npm package axe-core (npm install axe-core; .ci/run does), which the audit injects")
+	}
+	axe, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%s: %v", axeEnv, err)
+	}
+	return axe
+}
+
+// phone makes the tab a 375 px wide phone screen.
+func (b *tab) phone() {
+	b.tb.Helper()
+	if _, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: 375, Height: 812, DeviceScaleFactor: 2, Mobile: true,
+	}); err != nil {
+		b.tb.Fatal(err)
+	}
+}
+
+// fits fails unless the page shown fits the phone's width: nothing to
+// scroll sideways.
+func (b *tab) fits(name string) {
+	b.tb.Helper()
+	var m struct{ Scroll, Client, Inner int }
+	b.eval(`({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, inner: window.innerWidth})`, &m)
+	if m.Inner != 375 || m.Scroll > m.Client {
+		b.tb.Errorf("%s (%s): %d px wide content in a %d px window (inner %d)", name, b.path(), m.Scroll, m.Client, m.Inner)
+	}
+}
+
 // violation is one rule axe-core found broken, with the elements at fault.
 type violation struct {
 	ID     string   `json:"id"`
@@ -48,14 +85,7 @@ func (b *tab) audit(axe []byte, name string) {
 // axe-core: zero violations on the form, error, saved and thank-you
 // pages, in Czech and English.
 func TestBrowser_Accessibility(t *testing.T) {
-	path := os.Getenv(axeEnv)
-	if path == "" {
-		t.Skip(axeEnv + " is not set: it names axe.min.js of the npm package axe-core (npm install axe-core; .ci/run does), which the audit injects")
-	}
-	axe, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%s: %v", axeEnv, err)
-	}
+	axe := mustAxe(t)
 	f := MustServePages(t, PageOptions{})
 	for _, lang := range []string{"cs", "en"} {
 		b := newTab(t, f, true)
@@ -92,19 +122,8 @@ func TestBrowser_Accessibility(t *testing.T) {
 func TestBrowser_NarrowScreen(t *testing.T) {
 	f := MustServePages(t, PageOptions{})
 	b := newTab(t, f, true)
-	if _, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-		Width: 375, Height: 812, DeviceScaleFactor: 2, Mobile: true,
-	}); err != nil {
-		t.Fatal(err)
-	}
-	fits := func(name string) {
-		t.Helper()
-		var m struct{ Scroll, Client, Inner int }
-		b.eval(`({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, inner: window.innerWidth})`, &m)
-		if m.Inner != 375 || m.Scroll > m.Client {
-			t.Errorf("%s (%s): %d px wide content in a %d px window (inner %d)", name, b.path(), m.Scroll, m.Client, m.Inner)
-		}
-	}
+	b.phone()
+	fits := b.fits
 	for _, lang := range []string{"cs", "sk", "en"} {
 		b.open("/?lang=" + lang)
 		fits("home")
