@@ -21,6 +21,8 @@ Usage:
                                          print a personal link to a questionnaire
                                          answered by invitation
   triada demo [--seed N]                 load the demo of Mikroregion Podhůří
+  triada backup --out FILE               copy the embedded database, also while
+                                         it serves
   triada version                         print the version
   triada help [COMMAND]                  show this help, or a command's
 
@@ -50,6 +52,8 @@ func help(args []string, env Env) error {
 		inviteCreateUsage(env.Stdout)
 	case "demo":
 		demoUsage(env.Stdout)
+	case "backup":
+		backupUsage(env.Stdout)
 	default:
 		return usageErrorf("no help on %q; run: triada help", topic)
 	}
