@@ -101,3 +101,7 @@ func randomBytes(n int) []byte {
 	_, _ = rand.Read(b)
 	return b
 }
+
+// DraftTTL is how long a draft, and its resume link, stays valid after
+// it was last saved.
+func (e *Engine) DraftTTL() time.Duration { return e.draftTTL }

@@ -114,6 +114,10 @@ func TestBrowser_Accessibility(t *testing.T) {
 		b.audit(axe, "thank-you page")
 		b.open("/q/nothing")
 		b.audit(axe, "not found")
+		b.open("/accessibility")
+		b.audit(axe, "accessibility statement")
+		b.open("/privacy")
+		b.audit(axe, "privacy")
 	}
 }
 

@@ -15,6 +15,8 @@ func TestBrowser_SignIn(t *testing.T) {
 	b := newTab(t, f, true)
 	b.phone()
 	fits := b.fits
+	b.open("/privacy")
+	fits("privacy")
 	b.open("/work")
 	b.wantPath("/signin?next=%2Fwork")
 	b.audit(axe, "sign-in")

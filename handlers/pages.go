@@ -27,6 +27,11 @@ type PageOptions struct {
 	// people are told to wait past it. DefaultSubmitLimit when zero, no
 	// limit when negative. Counted in memory, per instance.
 	SubmitLimit int
+	// Operator is the municipality or organisation that runs this
+	// installation, and ContactEmail where people reach it: the
+	// accessibility statement and the privacy page name them.
+	Operator     string
+	ContactEmail string
 	// Invitation, when set, replaces the personal-link cookie
 	// (page_invite.go) in finding the hash of the invitation a request
 	// carries for a questionnaire with access: invite, "" for none.
@@ -71,6 +76,8 @@ func newPages(eng *engine.Engine, log *slog.Logger, opts PageOptions) (*pages, e
 func registerPages(r *gin.Engine, p *pages) {
 	r.GET("/static/:name", p.static)
 	r.GET("/i/:token", p.openInvitation)
+	r.GET("/accessibility", p.about("accessibility", "about.accessibility.title"))
+	r.GET("/privacy", p.about("privacy", "about.privacy.title"))
 	q := r.Group("/q/:id")
 	q.GET("", p.start)
 	q.GET("/page/:n", p.formShow)

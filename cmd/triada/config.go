@@ -31,6 +31,8 @@ type Config struct {
 	DraftDays       int           // how long a saved draft and its resume link last
 	SubmitLimit     int           // drafts started and responses sent per address per hour
 	SessionHours    int           // how long a sign-in lasts
+	Operator        string        // who runs this installation (a municipality)
+	ContactEmail    string        // where people reach the operator
 	ShutdownTimeout time.Duration // how long requests in flight may take to finish
 	TrustedProxies  []string      // proxies whose X-Forwarded-For is believed
 }
@@ -110,6 +112,14 @@ var options = []*option{
 		usage: "hours a sign-in of a coordinator, member or admin lasts",
 		set:   func(c *Config, v string) (err error) { c.SessionHours, err = strconv.Atoi(v); return err },
 		get:   func(c *Config) string { return strconv.Itoa(c.SessionHours) }},
+	{flag: "operator", def: "", scope: scopeServe,
+		usage: "the municipality or organisation that runs Triada, named in the accessibility statement and the privacy page",
+		set:   func(c *Config, v string) error { c.Operator = strings.TrimSpace(v); return nil },
+		get:   func(c *Config) string { return c.Operator }},
+	{flag: "contact-email", def: "", scope: scopeServe,
+		usage: "where people reach the operator about accessibility and personal data",
+		set:   func(c *Config, v string) error { c.ContactEmail = strings.TrimSpace(v); return nil },
+		get:   func(c *Config) string { return c.ContactEmail }},
 	{flag: "shutdown-timeout", def: "15s", scope: scopeServe,
 		usage: "how long requests in flight may take to finish on SIGTERM or SIGINT",
 		set: func(c *Config, v string) (err error) {
@@ -209,6 +219,11 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionHours < 1 || c.SessionHours > 24*31 {
 		bad("session-hours", "must be from 1 to 744, not %d", c.SessionHours)
+	}
+	if c.ContactEmail != "" {
+		if _, err := engine.NormalizeEmail("contact-email", c.ContactEmail); err != nil {
+			bad("contact-email", "%q is not an e-mail address", c.ContactEmail)
+		}
 	}
 	if c.ShutdownTimeout <= 0 {
 		bad("shutdown-timeout", "must be positive, like 15s")
@@ -331,5 +346,5 @@ func (c *Config) pageOptions() handlers.PageOptions {
 	if limit == 0 {
 		limit = -1
 	}
-	return handlers.PageOptions{BaseURL: c.BaseURL, SubmitLimit: limit}
+	return handlers.PageOptions{BaseURL: c.BaseURL, SubmitLimit: limit, Operator: c.Operator, ContactEmail: c.ContactEmail}
 }
