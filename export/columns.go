@@ -118,4 +118,3 @@ func stringsOf(v any) ([]string, bool) {
 	}
 	return nil, false
 }
-
