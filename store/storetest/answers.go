@@ -221,7 +221,7 @@ func (s *suite) answers(t *testing.T) {
 		for _, c := range []struct {
 			filters []string
 			batch   int
-		}{{nil, 7}, {nil, 1000}, {[]string{"vek=66-80"}, 50}, {[]string{"sluzby=s1", "poznamka"}, 33}, {[]string{"vek=200"}, 10}} {
+		}{{nil, 100}, {nil, 1000}, {[]string{"vek=66-80"}, 50}, {[]string{"sluzby=s1", "poznamka"}, 33}, {[]string{"vek=200"}, 10}} {
 			t.Run(fmt.Sprintf("%v/%d", c.filters, c.batch), func(t *testing.T) {
 				var want []*engine.Response
 				for _, r := range d.rs {
