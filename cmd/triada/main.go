@@ -75,6 +75,8 @@ func Execute(ctx context.Context, args []string, env Env) (code int) {
 		err = subcommand(ctx, "invite", rest, env, map[string]command{"create": inviteCreate})
 	case "demo":
 		err = demoLoad(ctx, rest, env)
+	case "export":
+		err = exportResponses(ctx, rest, env)
 	case "version", "--version", "-version":
 		fmt.Fprintln(env.Stdout, versionString())
 	case "help", "-h", "-help", "--help":

@@ -21,6 +21,8 @@ Usage:
                                          print a personal link to a questionnaire
                                          answered by invitation
   triada demo [--seed N]                 load the demo of Mikroregion Podhůří
+  triada export --questionnaire ID [--out FILE] [--format csv|xlsx|json]
+                                         write the responses for a spreadsheet
   triada version                         print the version
   triada help [COMMAND]                  show this help, or a command's
 
@@ -50,6 +52,8 @@ func help(args []string, env Env) error {
 		inviteCreateUsage(env.Stdout)
 	case "demo":
 		demoUsage(env.Stdout)
+	case "export":
+		exportUsage(env.Stdout)
 	default:
 		return usageErrorf("no help on %q; run: triada help", topic)
 	}
