@@ -59,7 +59,9 @@ func exportResponses(ctx context.Context, args []string, env Env) error {
 		"csv": func(ctx context.Context, w io.Writer, x *engine.Export) error {
 			return export.WriteCSV(ctx, w, x, export.CSVOptions{Lang: lang, Labels: labels, Semicolon: semicolon})
 		},
-		"xlsx": func(ctx context.Context, w io.Writer, x *engine.Export) error { return export.WriteXLSX(ctx, w, x, lang) },
+		"xlsx": func(ctx context.Context, w io.Writer, x *engine.Export) error {
+			return export.WriteXLSX(ctx, w, x, lang)
+		},
 		"json": export.WriteJSON,
 	}[format]
 	if !ok {
