@@ -147,9 +147,15 @@ CREATE TABLE invites (
 ) STRICT;
 CREATE INDEX invites_questionnaire ON invites (questionnaire_id, email);
 `,
-	// 3: free-text answers for listing and search, and the codes people
-	// attach to them.
+	// 3: free-text answers for listing and search, the codes people
+	// attach to them, and the order exports read responses in.
 	`
+-- Exports walk a questionnaire's responses in id order, a batch after
+-- the last id of the one before: without this index each batch would
+-- sort all of the questionnaire's responses. Ids begin with the time, so
+-- a new response appends to the index's end.
+CREATE INDEX responses_questionnaire_id ON responses (questionnaire_id, id);
+
 -- One row per text answer: the text, and its folded copy (lower case,
 -- no diacritics) that search matches; listed in response id order.
 CREATE TABLE text_answers (
