@@ -78,9 +78,9 @@ func TestStaffTextAnswers(t *testing.T) {
 	v.get(screen).lacks(t, `<span class="code">ž`)
 
 	// Bad requests and other roles.
-	v.get(screen + "?page=abc").want(t, http.StatusBadRequest)
-	v.get(screen + "?page=0").want(t, http.StatusBadRequest)
-	v.get(screen + "?page=9").want(t, http.StatusOK, "Žádná odpověď neodpovídá.")
+	v.get(screen+"?page=abc").want(t, http.StatusBadRequest)
+	v.get(screen+"?page=0").want(t, http.StatusBadRequest)
+	v.get(screen+"?page=9").want(t, http.StatusOK, "Žádná odpověď neodpovídá.")
 	v.get("/work/questionnaires/coding-2027/text/nope").want(t, http.StatusNotFound)
 	v.get("/work/questionnaires/nope/text/remarks").want(t, http.StatusNotFound)
 	v.get("/work/questionnaires/coding-2027/text/quality").want(t, http.StatusUnprocessableEntity)
