@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/triada-kpss/triada/forms"
 )
 
 // Fold lower-cases s and strips diacritics, so that "pecovatelska" finds
@@ -18,4 +20,21 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// FoldTexts returns the folded copy of every text answer, keyed by
+// question id, for Response.Folded; nil when there is none.
+func FoldTexts(def *forms.Definition, a forms.Answers) map[string]string {
+	var out map[string]string
+	for _, q := range def.Questions() {
+		s, ok := a[q.ID].(string)
+		if q.Type != forms.TypeText || !ok || s == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[q.ID] = Fold(s)
+	}
+	return out
 }

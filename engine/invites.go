@@ -173,6 +173,7 @@ func (e *Engine) submitInvite(ctx context.Context, inv *Invite, raw map[string]j
 		QuestionnaireID: q.ID,
 		Answers:         answers,
 		Codes:           q.Definition.Codes(answers),
+		Folded:          FoldTexts(q.Definition, answers),
 		SubmissionKey:   inviteSubmissionKey(inv),
 		CreatedAt:       e.Now(),
 	}

@@ -39,6 +39,7 @@ func (e *Engine) SubmitResponse(ctx context.Context, questionnaireID string, raw
 		QuestionnaireID: q.ID,
 		Answers:         answers,
 		Codes:           def.Codes(answers),
+		Folded:          FoldTexts(def, answers),
 		SubmissionKey:   submissionKey,
 		CreatedAt:       e.Now(),
 	}

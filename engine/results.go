@@ -49,6 +49,11 @@ type Stats struct {
 	Median   *float64      `json:"median,omitempty"`
 	Min      *float64      `json:"min,omitempty"`
 	Max      *float64      `json:"max,omitempty"`
+	// Codes, for a text question only, count the codes people attached
+	// to its answers (see CodeAnswer) like options, most used first;
+	// Share is over Answered. Coded is how many answers carry a code.
+	Codes []OptionCount `json:"codes,omitzero"`
+	Coded *int          `json:"coded,omitempty"`
 }
 
 // QuestionResult is the result of one question.
@@ -109,8 +114,13 @@ func (e *Engine) results(ctx context.Context, def *forms.Definition, rq ResultsQ
 	for v, sc := range counts.Segments {
 		segs[v] = indexCodes(sc.Codes)
 	}
+	coded, err := e.countCodings(ctx, cq, questions)
+	if err != nil {
+		return nil, err
+	}
 	for _, question := range questions {
 		qr := QuestionResult{ID: question.ID, Type: question.Type, Text: question.Text, Stats: questionStats(question, all)}
+		coded.addTo(&qr.Stats, question, "")
 		if segQ != nil {
 			qr.Segments = []SegmentResult{}
 			for _, opt := range segQ.Options {
@@ -118,7 +128,9 @@ func (e *Engine) results(ctx context.Context, def *forms.Definition, rq ResultsQ
 				if sc == nil || sc.Total == 0 {
 					continue
 				}
-				qr.Segments = append(qr.Segments, SegmentResult{Value: opt.Value, Total: sc.Total, Stats: questionStats(question, segs[opt.Value])})
+				sr := SegmentResult{Value: opt.Value, Total: sc.Total, Stats: questionStats(question, segs[opt.Value])}
+				coded.addTo(&sr.Stats, question, opt.Value)
+				qr.Segments = append(qr.Segments, sr)
 			}
 		}
 		res.Questions = append(res.Questions, qr)

@@ -13,6 +13,7 @@ import (
 type Store interface {
 	QuestionnaireStore
 	ResponseStore
+	AnswerStore
 	UserStore
 	SessionStore
 	GroupStore

@@ -22,6 +22,9 @@ type Response struct {
 	// Codes are the answer codes (see forms.Definition.Codes) that results
 	// are counted from; stores index or scan them, never the answers.
 	Codes []string
+	// Folded holds the folded copy (Fold) of every text answer, keyed by
+	// question id, for the search of text answers; set with Codes.
+	Folded map[string]string
 	// SubmissionKey, when set, makes a resubmission of the same form
 	// (double click, reload) store nothing new.
 	SubmissionKey string

@@ -20,6 +20,14 @@ func registerAPI(r *gin.RouterGroup, eng *engine.Engine) {
 	r.GET("/questionnaires/:id", a.getQuestionnaire)
 	r.POST("/questionnaires/:id/responses", a.submitResponse)
 	r.GET("/questionnaires/:id/results", a.questionnaireResults)
+	// Results data (api_text_answers.go, api_export.go, api_compare.go):
+	// free-text answers and their codes, exports, comparison of cycles.
+	r.GET("/questionnaires/:id/questions/:qid/answers", a.listTextAnswers)
+	r.POST("/questionnaires/:id/questions/:qid/answers/:rid/codes", a.codeAnswer)
+	r.GET("/questionnaires/:id/export.csv", a.exportCSV)
+	r.GET("/questionnaires/:id/export.xlsx", a.exportXLSX)
+	r.GET("/questionnaires/:id/export.json", a.exportJSON)
+	r.GET("/questionnaires/:id/compare", a.compareResults)
 	// Personal links (api_invites.go): a response sent with the header
 	// X-Invite-Token (or ?invite=) goes to submitInviteResponse.
 	r.POST("/questionnaires/:id/invites", a.createInvite)

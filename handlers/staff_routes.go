@@ -17,4 +17,5 @@ func registerStaffArea(r *gin.Engine, p *pages) {
 // its own with one line here.
 func registerStaff(st *gin.RouterGroup, p *pages) {
 	st.GET("", p.workHome)
+	registerStaffTextAnswers(st, p)
 }

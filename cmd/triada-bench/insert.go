@@ -38,7 +38,7 @@ func newResponsePool(def *forms.Definition, seed uint64, n int) ([]engine.Respon
 		if len(errs) > 0 {
 			return nil, fmt.Errorf("generated answers are invalid: %v", errs)
 		}
-		pool[i] = engine.Response{QuestionnaireID: def.ID, Answers: answers, Codes: def.Codes(answers)}
+		pool[i] = engine.Response{QuestionnaireID: def.ID, Answers: answers, Codes: def.Codes(answers), Folded: engine.FoldTexts(def, answers)}
 	}
 	return pool, nil
 }

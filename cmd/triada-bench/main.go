@@ -5,7 +5,9 @@
 // overall report, the 110-way breakdown by municipality, a filtered
 // report and both — through engine.Engine.QuestionnaireResults, the path
 // the API and the pages take. It prints each report's time and the peak
-// memory it took, and the rate of the bulk insertion.
+// memory it took, and the rate of the bulk insertion; then the time and
+// the memory of exporting every response as CSV, XLSX and JSON
+// (-skip-exports leaves them out).
 //
 //	triada-bench [-million] [-mongodb-uri URI]
 //
@@ -63,6 +65,7 @@ type config struct {
 	mongoDB        string
 	mongoTimeout   time.Duration
 	skipSQLite     bool
+	skipExports    bool
 	writers        int
 	repeat         int
 	municipalities int
@@ -81,6 +84,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.mongoDB, "mongodb-db", "", "MongoDB database to fill, dropped at the end (default triada_bench_ and a random suffix)")
 	fs.DurationVar(&c.mongoTimeout, "mongodb-timeout", mongo.DefaultTimeout, "bound of each MongoDB call (a report is one call)")
 	fs.BoolVar(&c.skipSQLite, "skip-sqlite", false, "measure MongoDB only")
+	fs.BoolVar(&c.skipExports, "skip-exports", false, "do not measure the exports (CSV, XLSX, JSON of every response)")
 	fs.IntVar(&c.writers, "writers", 64, "goroutines storing responses at once")
 	fs.IntVar(&c.repeat, "repeat", 5, "runs of each report; the minimum and the median are printed")
 	fs.IntVar(&c.municipalities, "municipalities", 110, "options of the municipality question (the breakdown)")
@@ -232,6 +236,11 @@ func benchStore(ctx context.Context, c *config, w io.Writer, name string, st eng
 			m.name = rq.name
 			sr.reports = append(sr.reports, m)
 			fmt.Fprintf(w, "%-7s %9d responses  %-28s %s\n", name, n, rq.name, m)
+		}
+		if !c.skipExports {
+			if err := measureExports(ctx, eng, actor, qid, name, n, w); err != nil {
+				return nil, err
+			}
 		}
 		reports = append(reports, sr)
 	}

@@ -77,6 +77,8 @@ func Execute(ctx context.Context, args []string, env Env) (code int) {
 		err = demoLoad(ctx, rest, env)
 	case "backup":
 		err = backup(ctx, rest, env)
+	case "export":
+		err = exportResponses(ctx, rest, env)
 	case "version", "--version", "-version":
 		fmt.Fprintln(env.Stdout, versionString())
 	case "help", "-h", "-help", "--help":

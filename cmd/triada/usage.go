@@ -23,6 +23,8 @@ Usage:
   triada demo [--seed N]                 load the demo of Mikroregion Podhůří
   triada backup --out FILE               copy the embedded database, also while
                                          it serves
+  triada export --questionnaire ID [--out FILE] [--format csv|xlsx|json]
+                                         write the responses for a spreadsheet
   triada version                         print the version
   triada help [COMMAND]                  show this help, or a command's
 
@@ -54,6 +56,8 @@ func help(args []string, env Env) error {
 		demoUsage(env.Stdout)
 	case "backup":
 		backupUsage(env.Stdout)
+	case "export":
+		exportUsage(env.Stdout)
 	default:
 		return usageErrorf("no help on %q; run: triada help", topic)
 	}

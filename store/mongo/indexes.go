@@ -47,6 +47,9 @@ func (s *Store) indexes() []index {
 		{coll: s.providers, name: "search_text_id", keys: asc("search_text", "_id")},
 		{coll: s.comments, name: "consultation_reference_unique", keys: asc("consultation_id", "reference"), unique: true},
 		{coll: s.comments, name: "consultation_number", keys: asc("consultation_id", "number")},
+		// A coding's _id is questionnaire/response/question; this one
+		// serves WalkCodings and FindCodings.
+		{coll: s.codings, name: "questionnaire_response", keys: asc("questionnaire_id", "response_id")},
 		{coll: s.invites, name: "questionnaire_email", keys: asc("questionnaire_id", "email", "created_at", "_id")},
 	}
 }

@@ -65,7 +65,7 @@ func (s *Store) SetInviteResponse(ctx context.Context, hash, responseID string, 
 	return nil
 }
 
-// ReplaceResponse replaces the answers and the codes of the response
+// ReplaceResponse replaces the answers, the codes and the folded texts of the response
 // r.ID with one update, keeping its questionnaire, submission key and
 // creation time; ErrNotFound if there is no such response.
 func (s *Store) ReplaceResponse(ctx context.Context, r *engine.Response) error {
@@ -73,7 +73,11 @@ func (s *Store) ReplaceResponse(ctx context.Context, r *engine.Response) error {
 	defer cancel()
 	what := fmt.Sprintf("replace response %q", r.ID)
 	d := newResponseDoc(r)
-	update := bson.D{{Key: "$set", Value: bson.D{{Key: "answers", Value: d.Answers}, {Key: "codes", Value: d.Codes}}}}
+	folded := d.Folded
+	if folded == nil {
+		folded = map[string]string{}
+	}
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "answers", Value: d.Answers}, {Key: "codes", Value: d.Codes}, {Key: "folded", Value: folded}}}}
 	res, err := s.responses.UpdateOne(ctx, byID(r.ID), update)
 	if err != nil {
 		return fail(err, "%s", what)

@@ -34,6 +34,7 @@ const (
 	colComments       = "comments"
 	colDrafts         = "drafts"
 	colInvites        = "invites"
+	colCodings        = "codings"
 )
 
 // Store is the MongoDB store: one database of a MongoDB deployment.
@@ -44,7 +45,7 @@ type Store struct {
 
 	questionnaires, responses, users, tokens, sessions *mongo.Collection
 	groups, providers, consultations, comments, drafts *mongo.Collection
-	invites                                            *mongo.Collection
+	invites, codings                                   *mongo.Collection
 }
 
 // Option adjusts Open.
@@ -102,6 +103,7 @@ func Open(ctx context.Context, uri, dbName string, opts ...Option) (*Store, erro
 		comments:       db.Collection(colComments),
 		drafts:         db.Collection(colDrafts),
 		invites:        db.Collection(colInvites),
+		codings:        db.Collection(colCodings),
 	}
 	if err := s.Ping(ctx); err != nil {
 		_ = client.Disconnect(context.Background())

@@ -77,6 +77,7 @@ var compatSkips = map[string]string{
 	"NextCommentNumber/Concurrent":   atomicUpdates,
 	"AddGroupMember/Concurrent":      atomicUpdates,
 	"SetInviteResponse/Concurrent":   atomicUpdates,
+	"Codings/Concurrent":             atomicUpdates,
 }
 
 // isCompat reports whether the server behind st is mongo-compat

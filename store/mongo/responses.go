@@ -18,6 +18,9 @@ type responseDoc struct {
 	QuestionnaireID string         `bson:"questionnaire_id"`
 	Answers         map[string]any `bson:"answers"`
 	Codes           []string       `bson:"codes"`
+	// Folded holds the folded copies of the text answers that their
+	// search matches (folded.<id>); absent without text answers.
+	Folded map[string]string `bson:"folded,omitempty"`
 	// Submission is set only when the response has a submission key; its
 	// unique sparse index makes the key unique per questionnaire.
 	Submission *submissionDoc `bson:"submission,omitempty"`
@@ -34,7 +37,7 @@ type submissionDoc struct {
 func newResponseDoc(r *engine.Response) *responseDoc {
 	d := &responseDoc{
 		ID: r.ID, QuestionnaireID: r.QuestionnaireID, Answers: r.Answers,
-		Codes: orEmpty(r.Codes), CreatedAt: r.CreatedAt,
+		Codes: orEmpty(r.Codes), Folded: r.Folded, CreatedAt: r.CreatedAt,
 	}
 	if d.Answers == nil {
 		d.Answers = map[string]any{}

@@ -54,10 +54,11 @@ func (s *Store) SetInviteResponse(ctx context.Context, hash, responseID string, 
 		responseID, toMillis(at), hash)
 }
 
-// ReplaceResponse replaces the answers and the codes of the response
-// r.ID, keeping its questionnaire, submission key and creation time;
-// ErrNotFound if there is no such response.
-func (s *Store) ReplaceResponse(ctx context.Context, r *engine.Response) error {
+// ReplaceResponse replaces the answers, the codes and the text answers
+// of the response r.ID in one transaction, keeping its questionnaire,
+// submission key and creation time; ErrNotFound if there is no such
+// response.
+func (s *Store) ReplaceResponse(ctx context.Context, r *engine.Response) (err error) {
 	answers, err := marshal(r.Answers)
 	if err != nil {
 		return err
@@ -66,16 +67,25 @@ func (s *Store) ReplaceResponse(ctx context.Context, r *engine.Response) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: replace response %q: %w", r.ID, err)
 	}
-	res, err := s.write.ExecContext(ctx, `UPDATE responses SET answers = ?, codes = ? WHERE id = ?`, answers, codes, r.ID)
+	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fail(err, "replace response %q", r.ID)
 	}
-	n, err := res.RowsAffected()
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	var questionnaire string
+	err = tx.QueryRowContext(ctx, `UPDATE responses SET answers = ?, codes = ? WHERE id = ? RETURNING questionnaire_id`,
+		answers, codes, r.ID).Scan(&questionnaire)
 	if err != nil {
 		return fail(err, "replace response %q", r.ID)
 	}
-	if n == 0 {
-		return fmt.Errorf("sqlite: replace response %q: %w", r.ID, engine.ErrNotFound)
+	stored := *r
+	stored.QuestionnaireID = questionnaire
+	if err := replaceTextAnswers(ctx, tx, &stored); err != nil {
+		return fail(err, "replace the text answers of response %q", r.ID)
 	}
-	return nil
+	return fail(tx.Commit(), "replace response %q", r.ID)
 }

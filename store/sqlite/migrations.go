@@ -147,6 +147,40 @@ CREATE TABLE invites (
 ) STRICT;
 CREATE INDEX invites_questionnaire ON invites (questionnaire_id, email);
 `,
+	// 3: free-text answers for listing and search, the codes people
+	// attach to them, and the order exports read responses in.
+	`
+-- Exports walk a questionnaire's responses in id order, a batch after
+-- the last id of the one before: without this index each batch would
+-- sort all of the questionnaire's responses. Ids begin with the time, so
+-- a new response appends to the index's end.
+CREATE INDEX responses_questionnaire_id ON responses (questionnaire_id, id);
+
+-- One row per text answer: the text, and its folded copy (lower case,
+-- no diacritics) that search matches; listed in response id order.
+CREATE TABLE text_answers (
+	questionnaire_id TEXT NOT NULL,
+	question_id      TEXT NOT NULL,
+	response_id      TEXT NOT NULL REFERENCES responses (id),
+	text             TEXT NOT NULL,
+	folded           TEXT NOT NULL,
+	PRIMARY KEY (questionnaire_id, question_id, response_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX text_answers_response ON text_answers (response_id);
+
+-- The codes attached to one answer, apart from the response (which never
+-- changes); version makes concurrent coding a conditional update.
+CREATE TABLE codings (
+	questionnaire_id TEXT NOT NULL,
+	response_id      TEXT NOT NULL,
+	question_id      TEXT NOT NULL,
+	codes            TEXT NOT NULL, -- every code followed by a newline
+	version          INTEGER NOT NULL,
+	updated_at       INTEGER NOT NULL,
+	updated_by       TEXT NOT NULL,
+	PRIMARY KEY (questionnaire_id, response_id, question_id)
+) STRICT, WITHOUT ROWID;
+`,
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

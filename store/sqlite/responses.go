@@ -17,6 +17,7 @@ type pendingResponse struct {
 	id, questionnaire string
 	key               sql.NullString
 	answers, codes    string
+	texts             []textAnswerRow
 	createdAt         int64
 	done              chan error // receives the outcome once
 }
@@ -69,7 +70,7 @@ func newPendingResponse(r *engine.Response) (*pendingResponse, error) {
 	return &pendingResponse{
 		id: r.ID, questionnaire: r.QuestionnaireID,
 		key:     sql.NullString{String: r.SubmissionKey, Valid: r.SubmissionKey != ""},
-		answers: answers, codes: codes, createdAt: toMillis(r.CreatedAt),
+		answers: answers, codes: codes, texts: textAnswerRows(r), createdAt: toMillis(r.CreatedAt),
 		done: make(chan error, 1),
 	}, nil
 }
@@ -156,6 +157,11 @@ func (s *Store) insertResponses(batch []*pendingResponse) (errs []error, err err
 		return nil, err
 	}
 	defer stmt.Close()
+	texts, err := tx.PrepareContext(ctx, insertTextAnswer)
+	if err != nil {
+		return nil, err
+	}
+	defer texts.Close()
 	errs = make([]error, len(batch))
 	for i, p := range batch {
 		_, err := stmt.ExecContext(ctx, p.id, p.questionnaire, p.key, p.answers, p.codes, p.createdAt)
@@ -163,11 +169,25 @@ func (s *Store) insertResponses(batch []*pendingResponse) (errs []error, err err
 			return nil, err
 		}
 		errs[i] = fail(err, "create response %q", p.id)
+		if err != nil {
+			continue // not stored: neither are its text answers
+		}
+		for _, t := range p.texts {
+			if _, err := texts.ExecContext(ctx, p.questionnaire, t.question, p.id, t.text, t.folded); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return errs, tx.Commit()
 }
 
 const responseColumns = `id, questionnaire_id, coalesce(submission_key, ''), answers, codes, created_at`
+
+// responseColumnsOf is responseColumns of the table named alias.
+func responseColumnsOf(alias string) string {
+	a := alias + "."
+	return a + "id, " + a + "questionnaire_id, coalesce(" + a + "submission_key, ''), " + a + "answers, " + a + "codes, " + a + "created_at"
+}
 
 func scanResponse(row scanner) (*engine.Response, error) {
 	var r engine.Response

@@ -17,6 +17,12 @@ import (
 var (
 	genAges     = []string{"do-25", "26-45", "46-65", "66-80", "nad-80"}
 	genServices = []string{"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7"}
+	// genRemarks begin the text answers: searches must ignore case and
+	// accents, and find the words anywhere.
+	genRemarks = []string{
+		"Chybí denní stacionář", "Špatná DOPRAVA do Znojma", "doprava k lékaři", "Málo pečovatelek",
+		"Odlehčovací služba chybí", "nic", "Děkuji za průzkum", "Více informací o službách", "50% slevy; \"víc\" autobusů",
+	}
 )
 
 func genMunicipalities(n int) []string {
@@ -92,12 +98,15 @@ func generate(questionnaire string, n, municipalities int, seed uint64) []*engin
 			}
 			a["deti"], codes = v, append(codes, "deti", "deti="+forms.FormatNumber(v))
 		}
+		var folded map[string]string
 		if rng.Float64() < 0.7 {
-			a["poznamka"], codes = strings.Repeat("text ", 1+rng.IntN(20)), append(codes, "poznamka")
+			text := genRemarks[rng.IntN(len(genRemarks))] + strings.Repeat(" text", rng.IntN(20))
+			a["poznamka"], codes = text, append(codes, "poznamka")
+			folded = map[string]string{"poznamka": engine.Fold(text)}
 		}
 		out[i] = &engine.Response{
 			ID: fmt.Sprintf("%s-%06d", questionnaire, i), QuestionnaireID: questionnaire,
-			Answers: a, Codes: codes, CreatedAt: base.Add(time.Duration(i) * time.Second),
+			Answers: a, Codes: codes, Folded: folded, CreatedAt: base.Add(time.Duration(i) * time.Second),
 		}
 	}
 	return out
