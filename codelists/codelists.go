@@ -114,3 +114,37 @@ func (l *Lists) TargetGroup(code string) *Entry { return find(l.TargetGroups, co
 func (e *Entry) AllowsForm(form string) bool {
 	return len(e.Forms) == 0 || slices.Contains(e.Forms, form)
 }
+
+// Choices of ForInstallation.
+const (
+	All    = "all" // Czech and Slovak kinds of service (the default)
+	Czech  = "cz"
+	Slovak = "sk"
+)
+
+// ForInstallation returns the lists an installation uses: "cz" keeps the
+// Czech kinds of social services, "sk" the Slovak ones, "all" (or "")
+// both. Forms and target groups are the same for every choice (only a
+// Czech list of target groups exists; its labels come in sk too).
+func ForInstallation(choice string) (*Lists, error) {
+	all := Default()
+	country := ""
+	switch choice {
+	case "", All:
+		return all, nil
+	case Czech:
+		country = "CZ"
+	case Slovak:
+		country = "SK"
+	default:
+		return nil, fmt.Errorf("unknown code lists %q: use cz, sk or all", choice)
+	}
+	l := *all
+	l.ServiceTypes = nil
+	for _, e := range all.ServiceTypes {
+		if e.Country == country {
+			l.ServiceTypes = append(l.ServiceTypes, e)
+		}
+	}
+	return &l, nil
+}

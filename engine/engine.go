@@ -80,19 +80,46 @@ var sortableEncoding = base32.NewEncoding("234567abcdefghijklmnopqrstuvwxyz").Wi
 
 // NewResponseID returns the id of a new response: 26 lower-case
 // characters, like NewID, that begin with the time in milliseconds (48
-// bits) followed by 80 random bits. Ids made later sort after earlier
-// ones, so that a store's index of response ids grows at its end: a
-// group commit of n responses then writes one or two index pages instead
-// of n scattered ones. Only for ids that may show when they were made;
-// secrets (tokens) keep NewID.
+// bits) and a sequence number within that millisecond (16 bits),
+// followed by 64 random bits. Ids made later in one process sort after
+// earlier ones, even within one millisecond, so that lists ordered by id
+// keep the order of arrival, and a store's index of response ids grows
+// at its end: a group commit of n responses then writes one or two index
+// pages instead of n scattered ones. Only for ids that may show when
+// they were made; secrets (tokens) keep NewID.
 func NewResponseID() string {
 	b := randomBytes(16)
-	ms := uint64(time.Now().UnixMilli())
+	ms, seq := responseClock.next(uint64(time.Now().UnixMilli()))
 	for i := 5; i >= 0; i-- {
 		b[i] = byte(ms)
 		ms >>= 8
 	}
+	b[6], b[7] = byte(seq>>8), byte(seq)
 	return sortableEncoding.EncodeToString(b)
+}
+
+// responseClock hands out (millisecond, sequence) pairs that never go
+// backwards, even when the wall clock does.
+var responseClock monotonicClock
+
+type monotonicClock struct {
+	mu      sync.Mutex
+	lastMS  uint64
+	lastSeq uint16
+}
+
+func (c *monotonicClock) next(nowMS uint64) (uint64, uint16) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case nowMS > c.lastMS:
+		c.lastMS, c.lastSeq = nowMS, 0
+	case c.lastSeq == 0xffff:
+		c.lastMS, c.lastSeq = c.lastMS+1, 0
+	default:
+		c.lastSeq++
+	}
+	return c.lastMS, c.lastSeq
 }
 
 func randomBytes(n int) []byte {

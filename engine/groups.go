@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/triada-kpss/triada/forms"
@@ -13,6 +14,9 @@ type GroupInput struct {
 	ID   string   `json:"id"`
 	Name string   `json:"name"`
 	Tags []string `json:"tags"`
+	// TargetGroups (optional) are target-group codes of the catalogue:
+	// the supply of services the group sees (GroupSupply).
+	TargetGroups []string `json:"target_groups"`
 }
 
 // CreateGroup creates a working group; EINVALID for a bad id, name or tag,
@@ -25,10 +29,16 @@ func (e *Engine) CreateGroup(ctx context.Context, actor *User, in GroupInput) (*
 	fe.slug("id", in.ID)
 	fe.text("name", &in.Name, true, 200)
 	fe.tags("tags", in.Tags)
+	for i, tg := range in.TargetGroups {
+		if e.lists.TargetGroup(tg) == nil {
+			fe.add(fmt.Sprintf("target_groups[%d]", i), "Unknown target group %q.", tg)
+		}
+	}
 	if err := fe.err("The working group is not valid."); err != nil {
 		return nil, err
 	}
-	g := &Group{ID: in.ID, Name: in.Name, Tags: uniqueSorted(in.Tags), Members: []string{}, CreatedAt: e.Now()}
+	g := &Group{ID: in.ID, Name: in.Name, Tags: uniqueSorted(in.Tags), TargetGroups: uniqueSorted(in.TargetGroups),
+		Members: []string{}, CreatedAt: e.Now()}
 	if err := e.store.CreateGroup(ctx, g); err != nil {
 		if errors.Is(err, ErrDuplicate) {
 			return nil, Errorf(ECONFLICT, "A working group with the id %q exists.", in.ID)

@@ -31,6 +31,10 @@ type Invitation struct {
 	Questionnaire *Questionnaire
 	Response      *Response
 	Open          bool
+	// CatalogueDraft is the draft record of the IČO the response gives,
+	// for a questionnaire that feeds the catalogue; nil for none. When a
+	// coordinator returned it, its Note says what to change.
+	CatalogueDraft *CatalogueDraft
 }
 
 // CreateInvite makes a personal link to a questionnaire with `access:
@@ -98,6 +102,15 @@ func (e *Engine) FindInvite(ctx context.Context, token string) (*Invitation, err
 		if err != nil {
 			return nil, err
 		}
+		if ico := responseICO(q.Definition, out.Response.Answers); ico != "" {
+			out.CatalogueDraft, err = e.store.FindCatalogueDraft(ctx, ico)
+			if errors.Is(err, ErrNotFound) {
+				out.CatalogueDraft, err = nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
 }
@@ -125,7 +138,9 @@ func noInvite() error {
 // questionnaire and stores them as the invitation's one response: the
 // first submission creates it, later ones replace its answers while the
 // questionnaire is open. It returns the response and whether this call
-// created it. EFORBIDDEN for a token that is no invitation, ECONFLICT
+// created it. A questionnaire with a catalogue map also checks the
+// provider record the answers describe, and updates the draft record of
+// its IČO (catalogue_feed.go). EFORBIDDEN for a token that is no invitation, ECONFLICT
 // outside the questionnaire's open window, EINVALID with one field error
 // per bad answer.
 func (e *Engine) SubmitInviteResponse(ctx context.Context, token string, raw map[string]json.RawMessage) (*Response, bool, error) {
@@ -168,6 +183,10 @@ func (e *Engine) submitInvite(ctx context.Context, inv *Invite, raw map[string]j
 	if len(errs) > 0 {
 		return nil, false, Invalid("Some answers need attention.", errs...)
 	}
+	prop, err := e.proposeRecord(q.Definition, answers)
+	if err != nil {
+		return nil, false, err
+	}
 	r := &Response{
 		ID:              inv.ResponseID,
 		QuestionnaireID: q.ID,
@@ -177,10 +196,22 @@ func (e *Engine) submitInvite(ctx context.Context, inv *Invite, raw map[string]j
 		SubmissionKey:   inviteSubmissionKey(inv),
 		CreatedAt:       e.Now(),
 	}
+	var created bool
 	if inv.ResponseID != "" {
-		return e.replaceInviteResponse(ctx, r)
+		r, created, err = e.replaceInviteResponse(ctx, r)
+	} else {
+		r, created, err = e.createInviteResponse(ctx, inv, r)
 	}
-	return e.createInviteResponse(ctx, inv, r)
+	if err != nil || prop == nil {
+		return r, created, err
+	}
+	// The response is stored; a failure here is answered as an error so
+	// that the provider sends again, which stores the same response and
+	// feeds the draft again.
+	if err := e.feedCatalogue(ctx, prop, r.ID); err != nil {
+		return nil, false, err
+	}
+	return r, created, nil
 }
 
 // inviteSubmissionKey is the submission key of an invitation's response:

@@ -22,18 +22,22 @@ type ProviderInput struct {
 
 // ContactInput is a provider's contact.
 type ContactInput struct {
-	Email string `json:"email"`
-	Phone string `json:"phone"`
-	Web   string `json:"web"`
+	Person string `json:"person"`
+	Email  string `json:"email"`
+	Phone  string `json:"phone"`
+	Web    string `json:"web"`
 }
 
 // ServiceInput is one service of a provider.
 type ServiceInput struct {
+	Name         string   `json:"name"`
 	Type         string   `json:"type"`
 	Form         string   `json:"form"`
 	TargetGroups []string `json:"target_groups"`
+	Description  string   `json:"description"`
 	Capacity     *int     `json:"capacity"`
 	WaitingDays  *int     `json:"waiting_days"`
+	Area         string   `json:"area"`
 }
 
 // CreateProvider checks a provider record against the code lists and
@@ -69,6 +73,7 @@ func (e *Engine) checkProvider(in ProviderInput) (*Provider, error) {
 	fe.text("municipality", &in.Municipality, true, 200)
 	fe.text("address", &in.Address, false, 500)
 	fe.text("description", &in.Description, false, 5000)
+	fe.text("contact.person", &in.Contact.Person, false, 200)
 	fe.text("contact.phone", &in.Contact.Phone, false, 50)
 	if in.Contact.Email = strings.TrimSpace(in.Contact.Email); in.Contact.Email != "" {
 		if email, err := NormalizeEmail("contact.email", in.Contact.Email); err != nil {
@@ -87,14 +92,26 @@ func (e *Engine) checkProvider(in ProviderInput) (*Provider, error) {
 		fe.add("services", "List at least one service.")
 	}
 	p := &Provider{Name: in.Name, ICO: in.ICO, Municipality: in.Municipality, Address: in.Address, Description: in.Description,
-		Contact: Contact(in.Contact), SearchText: Fold(in.Name + " " + in.Description), MunicipalityKey: Fold(in.Municipality)}
+		Contact: Contact(in.Contact), MunicipalityKey: Fold(in.Municipality)}
 	for i, s := range in.Services {
 		p.Services = append(p.Services, e.checkService(&fe, fmt.Sprintf("services[%d]", i), s))
 	}
 	if err := fe.err("The provider record is not valid."); err != nil {
 		return nil, err
 	}
+	p.SearchText = searchText(p)
 	return p, nil
+}
+
+// searchText is what q searches: the provider's name and description,
+// then its services' names and descriptions, folded. It starts with the
+// name, so that ordering by it orders by name.
+func searchText(p *Provider) string {
+	parts := []string{p.Name, p.Description}
+	for _, s := range p.Services {
+		parts = append(parts, s.Name, s.Description)
+	}
+	return Fold(strings.Join(parts, " "))
 }
 
 func (e *Engine) checkService(fe *fieldErrors, field string, s ServiceInput) Service {
@@ -115,7 +132,11 @@ func (e *Engine) checkService(fe *fieldErrors, field string, s ServiceInput) Ser
 			fe.add(fmt.Sprintf("%s.target_groups[%d]", field, j), "Unknown target group %q.", tg)
 		}
 	}
-	out := Service{Type: s.Type, Form: s.Form, TargetGroups: uniqueSorted(s.TargetGroups)}
+	fe.text(field+".name", &s.Name, false, 300)
+	fe.text(field+".description", &s.Description, false, 2000)
+	fe.text(field+".area", &s.Area, false, 500)
+	out := Service{Name: s.Name, Type: s.Type, Form: s.Form, TargetGroups: uniqueSorted(s.TargetGroups),
+		Description: s.Description, Area: s.Area}
 	if s.Capacity != nil {
 		if *s.Capacity < 0 || *s.Capacity > 1_000_000 {
 			fe.add(field+".capacity", "Give the capacity as a whole number from 0.")
@@ -136,6 +157,7 @@ type ProviderQuery struct {
 	TargetGroup  string
 	ServiceType  string
 	Municipality string
+	Form         string
 	Q            string
 }
 
@@ -147,6 +169,7 @@ func (e *Engine) ListProviders(ctx context.Context, q ProviderQuery) ([]*Provide
 		TargetGroup:  strings.TrimSpace(q.TargetGroup),
 		ServiceType:  strings.TrimSpace(q.ServiceType),
 		Municipality: Fold(q.Municipality),
+		Form:         strings.TrimSpace(q.Form),
 		Query:        Fold(q.Q),
 	})
 }

@@ -18,6 +18,7 @@ type Store interface {
 	SessionStore
 	GroupStore
 	ProviderStore
+	CatalogueDraftStore
 	ConsultationStore
 	CommentStore
 	DraftStore
@@ -106,10 +107,32 @@ type ProviderStore interface {
 	CreateProvider(ctx context.Context, p *Provider) error
 	// FindProvider returns the provider or ErrNotFound.
 	FindProvider(ctx context.Context, id string) (*Provider, error)
+	// FindProviderByICO returns the provider with that IČO or ErrNotFound.
+	FindProviderByICO(ctx context.Context, ico string) (*Provider, error)
+	// ReplaceProvider replaces the provider with p.ID by p; ErrNotFound
+	// for an unknown id, ErrDuplicate if p's IČO is another's.
+	ReplaceProvider(ctx context.Context, p *Provider) error
 	// ListProviders returns the providers matching every set field of f,
 	// ordered by SearchText (folded name, then description) then id.
-	// TargetGroup and ServiceType are each met by any of its services.
+	// TargetGroup, ServiceType and Form are each met by any of its services.
 	ListProviders(ctx context.Context, f ProviderFilter) ([]*Provider, error)
+}
+
+// CatalogueDraftStore persists the draft records that providers'
+// questionnaire responses make, one per IČO.
+type CatalogueDraftStore interface {
+	// CreateCatalogueDraft stores d; ErrDuplicate if its IČO has a draft.
+	CreateCatalogueDraft(ctx context.Context, d *CatalogueDraft) error
+	// FindCatalogueDraft returns the draft of the IČO or ErrNotFound.
+	FindCatalogueDraft(ctx context.Context, ico string) (*CatalogueDraft, error)
+	// ListCatalogueDrafts returns the drafts in the state (every draft
+	// for ""), the latest updated first, then by IČO.
+	ListCatalogueDrafts(ctx context.Context, state string) ([]*CatalogueDraft, error)
+	// UpdateCatalogueDraft replaces the draft of d.ICO if its stored
+	// Version equals expectedVersion (the caller has set d.Version to
+	// expectedVersion+1); ErrNotFound for an unknown IČO, ErrConflict
+	// when the version differs.
+	UpdateCatalogueDraft(ctx context.Context, d *CatalogueDraft, expectedVersion int) error
 }
 
 // ConsultationStore persists public comment periods.

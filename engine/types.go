@@ -95,11 +95,14 @@ type Session struct {
 
 // Group is a working group; its tags select the results relevant to it.
 type Group struct {
-	ID        string
-	Name      string
-	Tags      []string
-	Members   []string // user ids
-	CreatedAt time.Time
+	ID   string
+	Name string
+	Tags []string
+	// TargetGroups are the catalogue's target-group codes the group
+	// plans for: they select the supply of services it sees.
+	TargetGroups []string
+	Members      []string // user ids
+	CreatedAt    time.Time
 }
 
 // Provider is a provider of social services in the catalogue.
@@ -128,18 +131,25 @@ const (
 
 // Contact is how to reach a provider.
 type Contact struct {
-	Email string
-	Phone string
-	Web   string
+	Person string // a contact person's name and position
+	Email  string
+	Phone  string
+	Web    string
 }
 
 // Service is one social service a provider runs.
 type Service struct {
+	Name         string // as the provider presents it, "" for none
 	Type         string // a code of the service-type lists
 	Form         string // residential, outpatient or field
 	TargetGroups []string
+	Description  string
 	Capacity     int
 	WaitingDays  int
+	Area         string // the area served, in words
+	// Source is the id of the questionnaire response that described the
+	// service, "" when a coordinator entered it; never shown publicly.
+	Source string
 }
 
 // ProviderFilter selects providers; empty fields match everything.
@@ -148,6 +158,7 @@ type ProviderFilter struct {
 	TargetGroup  string // one service lists it
 	ServiceType  string // one service has it
 	Municipality string // equals MunicipalityKey
+	Form         string // one service is provided in it
 	Query        string // folded; a substring of SearchText
 }
 

@@ -99,6 +99,7 @@ func (c *checker) check() {
 		}
 	}
 	c.segments()
+	c.checkCatalogue()
 }
 
 func (c *checker) segments() {

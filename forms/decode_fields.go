@@ -12,6 +12,7 @@ func (d *decoder) definition(n *node) *Definition {
 		{"opens_at", func(v *node, p string) { def.OpensAt = d.time(v, p) }},
 		{"closes_at", func(v *node, p string) { def.ClosesAt = d.time(v, p) }},
 		{"segments", func(v *node, p string) { def.Segments = d.strings(v, p) }},
+		{"catalogue", func(v *node, p string) { def.Catalogue = d.catalogue(v, p) }},
 		{"pages", func(v *node, p string) {
 			if !d.list(v, p) {
 				return
@@ -144,4 +145,30 @@ func (d *decoder) conditionValue(n *node, path string) any {
 	}
 	d.ps.fail(path, n.line, "%s must be an option value or a number, not %s", nameOf(path, ""), n.describe(d.format))
 	return nil
+}
+
+// catalogue decodes the catalogue map: "when", a condition, and
+// "fields", a mapping of record fields to question ids.
+func (d *decoder) catalogue(n *node, path string) *CatalogueMap {
+	m := &CatalogueMap{Fields: map[string]string{}}
+	d.object(n, path, "the catalogue map", []field{
+		{"when", func(v *node, p string) {
+			c := &Condition{}
+			if d.condition(v, p, c) {
+				m.When = c
+			}
+		}},
+		{"fields", func(v *node, p string) {
+			fields := make([]field, len(CatalogueFields))
+			for i, name := range CatalogueFields {
+				fields[i] = field{key: name, set: func(v *node, p string) {
+					if s, ok := d.str(v, p); ok {
+						m.Fields[name] = s
+					}
+				}}
+			}
+			d.object(v, p, "the catalogue fields", fields)
+		}},
+	})
+	return m
 }

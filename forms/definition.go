@@ -35,7 +35,9 @@ type Definition struct {
 	OpensAt     *time.Time `json:"opens_at,omitempty"`
 	ClosesAt    *time.Time `json:"closes_at,omitempty"`
 	Segments    []string   `json:"segments,omitempty"`
-	Pages       []Page     `json:"pages"`
+	// Catalogue, when set, feeds the catalogue of providers (catalogue.go).
+	Catalogue *CatalogueMap `json:"catalogue,omitempty"`
+	Pages     []Page        `json:"pages"`
 }
 
 // Page is one step of a questionnaire.

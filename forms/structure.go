@@ -57,6 +57,9 @@ func (def *Definition) Normalize() {
 	for _, q := range def.Questions() {
 		def.normalizeCondition(q.ShowIf)
 	}
+	if def.Catalogue != nil {
+		def.normalizeCondition(def.Catalogue.When)
+	}
 }
 
 func (def *Definition) normalizeCondition(c *Condition) {

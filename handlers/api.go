@@ -38,10 +38,18 @@ func registerAPI(r *gin.RouterGroup, eng *engine.Engine) {
 	r.GET("/groups", a.listGroups)
 	r.POST("/groups/:id/members", a.addGroupMember)
 	r.GET("/groups/:id/results", a.groupResults)
+	r.GET("/groups/:id/supply", a.groupSupply)
 
 	r.POST("/providers", a.createProvider)
 	r.GET("/providers", a.listProviders)
 	r.GET("/providers/:id", a.getProvider)
+	// Draft records from providers' questionnaires, and the code lists
+	// (api_catalogue.go).
+	r.GET("/catalogue/drafts", a.listDrafts)
+	r.GET("/catalogue/drafts/:ico", a.getDraft)
+	r.POST("/catalogue/drafts/:ico/approve", a.approveDraft)
+	r.POST("/catalogue/drafts/:ico/return", a.returnDraft)
+	r.GET("/codelists", a.codeLists)
 
 	r.POST("/consultations", a.createConsultation)
 	r.GET("/consultations", a.listConsultations)

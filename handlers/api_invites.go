@@ -60,6 +60,16 @@ type invitationView struct {
 	Open          bool          `json:"open"`
 	AnsweredAt    *time.Time    `json:"answered_at"`
 	Response      *responseView `json:"response"`
+	// Catalogue is the state of the draft record the answers feed (for a
+	// questionnaire with a catalogue map): pending, returned with the
+	// coordinator's note, or approved; absent otherwise.
+	Catalogue *inviteCatalogueView `json:"catalogue,omitempty"`
+}
+
+type inviteCatalogueView struct {
+	ICO   string `json:"ico"`
+	State string `json:"state"`
+	Note  string `json:"note,omitempty"`
 }
 
 type responseView struct {
@@ -80,6 +90,12 @@ func (a *api) getInvitation(c *gin.Context) {
 		Open: inv.Open, AnsweredAt: inv.Invite.AnsweredAt}
 	if inv.Response != nil {
 		v.Response = &responseView{ID: inv.Response.ID, Answers: inv.Response.Answers}
+	}
+	if d := inv.CatalogueDraft; d != nil {
+		v.Catalogue = &inviteCatalogueView{ICO: d.ICO, State: d.State}
+		if d.State == engine.DraftReturned {
+			v.Catalogue.Note = d.Note
+		}
 	}
 	c.JSON(http.StatusOK, v)
 }

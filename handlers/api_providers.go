@@ -24,7 +24,7 @@ func (a *api) createProvider(c *gin.Context) {
 func (a *api) listProviders(c *gin.Context) {
 	ps, err := a.eng.ListProviders(c.Request.Context(), engine.ProviderQuery{
 		TargetGroup: c.Query("target_group"), ServiceType: c.Query("service_type"),
-		Municipality: c.Query("municipality"), Q: c.Query("q"),
+		Municipality: c.Query("municipality"), Form: c.Query("form"), Q: c.Query("q"),
 	})
 	if err != nil {
 		writeError(c, err)

@@ -27,50 +27,15 @@ func newQuestionnaireItem(q *engine.Questionnaire, open bool) questionnaireItem 
 }
 
 type groupView struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Tags    []string `json:"tags"`
-	Members int      `json:"members"`
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Tags         []string `json:"tags"`
+	TargetGroups []string `json:"target_groups"`
+	Members      int      `json:"members"`
 }
 
 func newGroupView(g *engine.Group) groupView {
-	return groupView{ID: g.ID, Name: g.Name, Tags: nonNil(g.Tags), Members: len(g.Members)}
-}
-
-type providerView struct {
-	ID           string        `json:"id"`
-	Name         string        `json:"name"`
-	ICO          string        `json:"ico"`
-	Municipality string        `json:"municipality"`
-	Address      string        `json:"address"`
-	Description  string        `json:"description"`
-	Contact      contactView   `json:"contact"`
-	Services     []serviceView `json:"services"`
-	Status       string        `json:"status"`
-	UpdatedAt    time.Time     `json:"updated_at"`
-}
-
-type contactView struct {
-	Email string `json:"email"`
-	Phone string `json:"phone"`
-	Web   string `json:"web"`
-}
-
-type serviceView struct {
-	Type         string   `json:"type"`
-	Form         string   `json:"form"`
-	TargetGroups []string `json:"target_groups"`
-	Capacity     int      `json:"capacity"`
-	WaitingDays  int      `json:"waiting_days"`
-}
-
-func newProviderView(p *engine.Provider) providerView {
-	v := providerView{ID: p.ID, Name: p.Name, ICO: p.ICO, Municipality: p.Municipality, Address: p.Address,
-		Description: p.Description, Contact: contactView(p.Contact), Services: []serviceView{}, Status: p.Status, UpdatedAt: p.UpdatedAt}
-	for _, s := range p.Services {
-		v.Services = append(v.Services, serviceView{Type: s.Type, Form: s.Form, TargetGroups: nonNil(s.TargetGroups), Capacity: s.Capacity, WaitingDays: s.WaitingDays})
-	}
-	return v
+	return groupView{ID: g.ID, Name: g.Name, Tags: nonNil(g.Tags), TargetGroups: nonNil(g.TargetGroups), Members: len(g.Members)}
 }
 
 type consultationView struct {

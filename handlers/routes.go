@@ -15,6 +15,7 @@ func routes(r *gin.Engine, eng *engine.Engine, log *slog.Logger, pg *pages) {
 	// /q/ID (page_*.go, one action per file).
 	r.GET("/", pg.home)
 	registerPages(r, pg)
+	registerCatalogue(r, pg)
 	registerStaffArea(r, pg)
 
 	r.GET("/healthz", healthz(eng.Store(), log))

@@ -18,4 +18,5 @@ func registerStaffArea(r *gin.Engine, p *pages) {
 func registerStaff(st *gin.RouterGroup, p *pages) {
 	st.GET("", p.workHome)
 	registerStaffTextAnswers(st, p)
+	registerStaffCatalogue(st, p)
 }

@@ -23,6 +23,7 @@ type navLink struct {
 // part of Triada adds its entry here.
 var staffNav = []struct{ path, key string }{
 	{"/work", "work.nav.home"},
+	{"/work/providers/drafts", "work.nav.drafts"},
 }
 
 // staffBase returns the layout's data for a staff page titled by the

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/triada-kpss/triada/codelists"
 	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/handlers"
 )
@@ -35,6 +36,7 @@ type Config struct {
 	ContactEmail    string        // where people reach the operator
 	ShutdownTimeout time.Duration // how long requests in flight may take to finish
 	TrustedProxies  []string      // proxies whose X-Forwarded-For is believed
+	CodeLists       string        // kinds of social services: cz, sk or all
 }
 
 // optionScope says which commands take an option as a flag; every command
@@ -139,6 +141,17 @@ var options = []*option{
 			return nil
 		},
 		get: func(c *Config) string { return strings.Join(c.TrustedProxies, ",") }},
+	{flag: "code-lists", def: codelists.All, scope: scopeStore,
+		usage: "kinds of social services that provider records use: cz (Czech act 108/2006), sk (Slovak act 448/2008) or all",
+		set: func(c *Config, v string) error {
+			v = strings.ToLower(strings.TrimSpace(v))
+			if _, err := codelists.ForInstallation(v); err != nil {
+				return err
+			}
+			c.CodeLists = v
+			return nil
+		},
+		get: func(c *Config) string { return c.CodeLists }},
 }
 
 // DefaultConfig returns the configuration with every option at its default.
@@ -333,7 +346,10 @@ func printOptions(w io.Writer, scope optionScope) {
 
 // engineOptions are the engine's settings from the configuration.
 func (c *Config) engineOptions() engine.Options {
+	// The code lists were checked when set.
+	lists, _ := codelists.ForInstallation(c.CodeLists)
 	return engine.Options{
+		CodeLists:  lists,
 		DraftTTL:   time.Duration(c.DraftDays) * 24 * time.Hour,
 		SessionTTL: time.Duration(c.SessionHours) * time.Hour,
 	}

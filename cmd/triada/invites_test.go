@@ -13,7 +13,7 @@ import (
 
 // capacityAnswers are the required answers of the built-in capacity
 // questionnaire.
-const capacityAnswers = `{"answers": {"org_name": "Charita Kamenice", "ico": "73104528", "legal_form": "church_entity",
+const capacityAnswers = `{"answers": {"org_name": "Charita Kamenice", "ico": "73104523", "legal_form": "church_entity",
 	"seat_municipality": "Kamenice pod Hůrkou", "address": "Farní 112", "contact_person": "Marie Horáková",
 	"email": "charita@example.cz", "service_name": "Pečovatelská služba", "service_type": "pecovatelska_sluzba",
 	"service_form": "field", "target_groups": ["seniori"], "area_served": "Mikroregion", "capacity": %d,

@@ -45,6 +45,7 @@ func (s *Store) indexes() []index {
 		{coll: s.tokens, name: "user_id", keys: asc("user_id")},
 		{coll: s.providers, name: "ico_unique", keys: asc("ico"), unique: true},
 		{coll: s.providers, name: "search_text_id", keys: asc("search_text", "_id")},
+		{coll: s.catalogueDrafts, name: "state_updated", keys: asc("state", "updated_at")},
 		{coll: s.comments, name: "consultation_reference_unique", keys: asc("consultation_id", "reference"), unique: true},
 		{coll: s.comments, name: "consultation_number", keys: asc("consultation_id", "number")},
 		// A coding's _id is questionnaire/response/question; this one

@@ -23,18 +23,19 @@ const DefaultTimeout = 10 * time.Second
 
 // Collection names.
 const (
-	colQuestionnaires = "questionnaires"
-	colResponses      = "responses"
-	colUsers          = "users"
-	colTokens         = "tokens"
-	colSessions       = "sessions"
-	colGroups         = "groups"
-	colProviders      = "providers"
-	colConsultations  = "consultations"
-	colComments       = "comments"
-	colDrafts         = "drafts"
-	colInvites        = "invites"
-	colCodings        = "codings"
+	colQuestionnaires  = "questionnaires"
+	colResponses       = "responses"
+	colUsers           = "users"
+	colTokens          = "tokens"
+	colSessions        = "sessions"
+	colGroups          = "groups"
+	colProviders       = "providers"
+	colConsultations   = "consultations"
+	colComments        = "comments"
+	colDrafts          = "drafts"
+	colInvites         = "invites"
+	colCodings         = "codings"
+	colCatalogueDrafts = "catalogue_drafts"
 )
 
 // Store is the MongoDB store: one database of a MongoDB deployment.
@@ -45,7 +46,7 @@ type Store struct {
 
 	questionnaires, responses, users, tokens, sessions *mongo.Collection
 	groups, providers, consultations, comments, drafts *mongo.Collection
-	invites, codings                                   *mongo.Collection
+	invites, codings, catalogueDrafts                  *mongo.Collection
 }
 
 // Option adjusts Open.
@@ -92,18 +93,19 @@ func Open(ctx context.Context, uri, dbName string, opts ...Option) (*Store, erro
 	db := client.Database(dbName)
 	s := &Store{
 		client: client, db: db, timeout: cfg.timeout,
-		questionnaires: db.Collection(colQuestionnaires),
-		responses:      db.Collection(colResponses),
-		users:          db.Collection(colUsers),
-		tokens:         db.Collection(colTokens),
-		sessions:       db.Collection(colSessions),
-		groups:         db.Collection(colGroups),
-		providers:      db.Collection(colProviders),
-		consultations:  db.Collection(colConsultations),
-		comments:       db.Collection(colComments),
-		drafts:         db.Collection(colDrafts),
-		invites:        db.Collection(colInvites),
-		codings:        db.Collection(colCodings),
+		questionnaires:  db.Collection(colQuestionnaires),
+		responses:       db.Collection(colResponses),
+		users:           db.Collection(colUsers),
+		tokens:          db.Collection(colTokens),
+		sessions:        db.Collection(colSessions),
+		groups:          db.Collection(colGroups),
+		providers:       db.Collection(colProviders),
+		consultations:   db.Collection(colConsultations),
+		comments:        db.Collection(colComments),
+		drafts:          db.Collection(colDrafts),
+		invites:         db.Collection(colInvites),
+		codings:         db.Collection(colCodings),
+		catalogueDrafts: db.Collection(colCatalogueDrafts),
 	}
 	if err := s.Ping(ctx); err != nil {
 		_ = client.Disconnect(context.Background())

@@ -27,24 +27,29 @@ type providerDoc struct {
 }
 
 type contactDoc struct {
-	Email string `bson:"email"`
-	Phone string `bson:"phone"`
-	Web   string `bson:"web"`
+	Person string `bson:"person,omitempty"`
+	Email  string `bson:"email"`
+	Phone  string `bson:"phone"`
+	Web    string `bson:"web"`
 }
 
 type serviceDoc struct {
+	Name         string   `bson:"name,omitempty"`
 	Type         string   `bson:"type"`
 	Form         string   `bson:"form"`
 	TargetGroups []string `bson:"target_groups"`
+	Description  string   `bson:"description,omitempty"`
 	Capacity     int      `bson:"capacity"`
 	WaitingDays  int      `bson:"waiting_days"`
+	Area         string   `bson:"area,omitempty"`
+	Source       string   `bson:"source,omitempty"`
 }
 
 func newProviderDoc(p *engine.Provider) *providerDoc {
 	services := make([]serviceDoc, len(p.Services))
 	for i, sv := range p.Services {
-		services[i] = serviceDoc{Type: sv.Type, Form: sv.Form, TargetGroups: orEmpty(sv.TargetGroups),
-			Capacity: sv.Capacity, WaitingDays: sv.WaitingDays}
+		services[i] = serviceDoc{Name: sv.Name, Type: sv.Type, Form: sv.Form, TargetGroups: orEmpty(sv.TargetGroups),
+			Description: sv.Description, Capacity: sv.Capacity, WaitingDays: sv.WaitingDays, Area: sv.Area, Source: sv.Source}
 	}
 	return &providerDoc{
 		ID: p.ID, Name: p.Name, ICO: p.ICO, Municipality: p.Municipality, Address: p.Address,
@@ -56,8 +61,8 @@ func newProviderDoc(p *engine.Provider) *providerDoc {
 func (d *providerDoc) provider() (*engine.Provider, error) {
 	services := make([]engine.Service, len(d.Services))
 	for i, sv := range d.Services {
-		services[i] = engine.Service{Type: sv.Type, Form: sv.Form, TargetGroups: sv.TargetGroups,
-			Capacity: sv.Capacity, WaitingDays: sv.WaitingDays}
+		services[i] = engine.Service{Name: sv.Name, Type: sv.Type, Form: sv.Form, TargetGroups: sv.TargetGroups,
+			Description: sv.Description, Capacity: sv.Capacity, WaitingDays: sv.WaitingDays, Area: sv.Area, Source: sv.Source}
 	}
 	return &engine.Provider{
 		ID: d.ID, Name: d.Name, ICO: d.ICO, Municipality: d.Municipality, Address: d.Address,
@@ -70,6 +75,26 @@ func (d *providerDoc) provider() (*engine.Provider, error) {
 // exists).
 func (s *Store) CreateProvider(ctx context.Context, p *engine.Provider) error {
 	return s.insert(ctx, s.providers, newProviderDoc(p), "create provider %q (IČO %s)", p.Name, p.ICO)
+}
+
+// FindProviderByICO returns the provider with that IČO or ErrNotFound.
+func (s *Store) FindProviderByICO(ctx context.Context, ico string) (*engine.Provider, error) {
+	return findOne(ctx, s, s.providers, bson.D{{Key: "ico", Value: ico}}, (*providerDoc).provider, "find provider with IČO %s", ico)
+}
+
+// ReplaceProvider replaces the provider with p.ID by p; ErrNotFound for
+// an unknown id, ErrDuplicate if p's IČO is another provider's.
+func (s *Store) ReplaceProvider(ctx context.Context, p *engine.Provider) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	res, err := s.providers.ReplaceOne(ctx, byID(p.ID), newProviderDoc(p))
+	if err != nil {
+		return fail(err, "replace provider %q", p.ID)
+	}
+	if res.MatchedCount == 0 {
+		return notFound("replace provider %q", p.ID)
+	}
+	return nil
 }
 
 // FindProvider returns the provider or ErrNotFound.
@@ -96,6 +121,9 @@ func (s *Store) ListProviders(ctx context.Context, f engine.ProviderFilter) ([]*
 	}
 	if f.ServiceType != "" {
 		add("services.type", f.ServiceType)
+	}
+	if f.Form != "" {
+		add("services.form", f.Form)
 	}
 	if f.Query != "" {
 		add("search_text", bson.D{{Key: "$regex", Value: regexp.QuoteMeta(f.Query)}})

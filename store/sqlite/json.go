@@ -12,17 +12,22 @@ import (
 // so that renaming a Go field never changes what a stored row means.
 
 type contactJSON struct {
-	Email string `json:"email,omitempty"`
-	Phone string `json:"phone,omitempty"`
-	Web   string `json:"web,omitempty"`
+	Person string `json:"person,omitempty"`
+	Email  string `json:"email,omitempty"`
+	Phone  string `json:"phone,omitempty"`
+	Web    string `json:"web,omitempty"`
 }
 
 type serviceJSON struct {
+	Name         string   `json:"name,omitempty"`
 	Type         string   `json:"type"`
 	Form         string   `json:"form"`
 	TargetGroups []string `json:"target_groups"`
+	Description  string   `json:"description,omitempty"`
 	Capacity     int      `json:"capacity"`
 	WaitingDays  int      `json:"waiting_days"`
+	Area         string   `json:"area,omitempty"`
+	Source       string   `json:"source,omitempty"`
 }
 
 type sectionJSON struct {
@@ -50,7 +55,8 @@ type changeJSON struct {
 func servicesJSON(in []engine.Service) []serviceJSON {
 	out := make([]serviceJSON, len(in))
 	for i, s := range in {
-		out[i] = serviceJSON{Type: s.Type, Form: s.Form, TargetGroups: orEmpty(s.TargetGroups), Capacity: s.Capacity, WaitingDays: s.WaitingDays}
+		out[i] = serviceJSON{Name: s.Name, Type: s.Type, Form: s.Form, TargetGroups: orEmpty(s.TargetGroups),
+			Description: s.Description, Capacity: s.Capacity, WaitingDays: s.WaitingDays, Area: s.Area, Source: s.Source}
 	}
 	return out
 }
@@ -58,7 +64,8 @@ func servicesJSON(in []engine.Service) []serviceJSON {
 func servicesFromJSON(in []serviceJSON) []engine.Service {
 	out := make([]engine.Service, len(in))
 	for i, s := range in {
-		out[i] = engine.Service{Type: s.Type, Form: s.Form, TargetGroups: s.TargetGroups, Capacity: s.Capacity, WaitingDays: s.WaitingDays}
+		out[i] = engine.Service{Name: s.Name, Type: s.Type, Form: s.Form, TargetGroups: s.TargetGroups,
+			Description: s.Description, Capacity: s.Capacity, WaitingDays: s.WaitingDays, Area: s.Area, Source: s.Source}
 	}
 	return out
 }

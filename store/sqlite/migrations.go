@@ -181,6 +181,23 @@ CREATE TABLE codings (
 	PRIMARY KEY (questionnaire_id, response_id, question_id)
 ) STRICT, WITHOUT ROWID;
 `,
+	// 4: the catalogue: drafts of provider records, one per IČO, and the
+	// target groups of working groups.
+	`
+CREATE TABLE catalogue_drafts (
+	ico         TEXT PRIMARY KEY,
+	record      TEXT NOT NULL, -- JSON object: the proposed provider record
+	state       TEXT NOT NULL,
+	note        TEXT NOT NULL,
+	reviewed_by TEXT NOT NULL,
+	reviewed_at INTEGER,       -- NULL before the first decision
+	version     INTEGER NOT NULL,
+	created_at  INTEGER NOT NULL,
+	updated_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX catalogue_drafts_state ON catalogue_drafts (state, updated_at);
+ALTER TABLE working_groups ADD COLUMN target_groups TEXT NOT NULL DEFAULT '[]';
+`,
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

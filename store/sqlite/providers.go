@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"strings"
 
 	"github.com/triada-kpss/triada/engine"
@@ -50,6 +52,37 @@ func scanProvider(row scanner) (*engine.Provider, error) {
 	return &p, nil
 }
 
+// FindProviderByICO returns the provider with that IČO or ErrNotFound.
+func (s *Store) FindProviderByICO(ctx context.Context, ico string) (*engine.Provider, error) {
+	p, err := scanProvider(s.read.QueryRowContext(ctx, `SELECT `+providerColumns+` FROM providers WHERE ico = ?`, ico))
+	return p, fail(err, "find provider with IČO %s", ico)
+}
+
+// ReplaceProvider replaces the provider with p.ID by p; ErrNotFound for
+// an unknown id, ErrDuplicate if p's IČO is another provider's.
+func (s *Store) ReplaceProvider(ctx context.Context, p *engine.Provider) error {
+	contact, err := marshal(contactJSON(p.Contact))
+	if err != nil {
+		return err
+	}
+	services, err := marshal(servicesJSON(p.Services))
+	if err != nil {
+		return err
+	}
+	res, err := s.write.ExecContext(ctx, `UPDATE providers SET ico = ?, name = ?, municipality = ?, address = ?,
+	description = ?, contact = ?, services = ?, status = ?, search_text = ?, municipality_key = ?, created_at = ?, updated_at = ?
+WHERE id = ?`,
+		p.ICO, p.Name, p.Municipality, p.Address, p.Description, contact, services,
+		p.Status, p.SearchText, p.MunicipalityKey, toMillis(p.CreatedAt), toMillis(p.UpdatedAt), p.ID)
+	if err != nil {
+		return fail(err, "replace provider %q", p.ID)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return fail(cmp.Or(err, sql.ErrNoRows), "replace provider %q", p.ID)
+	}
+	return nil
+}
+
 // FindProvider returns the provider or ErrNotFound.
 func (s *Store) FindProvider(ctx context.Context, id string) (*engine.Provider, error) {
 	p, err := scanProvider(s.read.QueryRowContext(ctx, `SELECT `+providerColumns+` FROM providers WHERE id = ?`, id))
@@ -77,6 +110,10 @@ func (s *Store) ListProviders(ctx context.Context, f engine.ProviderFilter) ([]*
 	if f.ServiceType != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM json_each(services) AS s WHERE s.value ->> 'type' = ?)`)
 		args = append(args, f.ServiceType)
+	}
+	if f.Form != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM json_each(services) AS s WHERE s.value ->> 'form' = ?)`)
+		args = append(args, f.Form)
 	}
 	if f.TargetGroup != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM json_each(services) AS s, json_each(s.value, '$.target_groups') AS g

@@ -10,7 +10,8 @@ import (
 )
 
 func group(id string) *engine.Group {
-	return &engine.Group{ID: id, Name: "Pracovní skupina " + id, Tags: []string{"seniori", "zdravotni-postizeni"}, Members: []string{}, CreatedAt: at(4, 9)}
+	return &engine.Group{ID: id, Name: "Pracovní skupina " + id, Tags: []string{"seniori", "zdravotni-postizeni"},
+		TargetGroups: []string{"osoby_se_zdravotnim_postizenim", "seniori"}, Members: []string{}, CreatedAt: at(4, 9)}
 }
 
 func (s *suite) groups(t *testing.T) {

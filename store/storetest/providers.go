@@ -12,7 +12,7 @@ func provider(id, ico, name, municipality, description, status string, services 
 		ID: id, Name: name, ICO: ico, Municipality: municipality,
 		Address:     "Masarykovo nám. 1, " + municipality,
 		Description: description,
-		Contact:     engine.Contact{Email: id + "@example.cz", Phone: "+420 312 000 000", Web: "https://example.cz/" + id},
+		Contact:     engine.Contact{Person: "Jana Nováková, vedoucí", Email: id + "@example.cz", Phone: "+420 312 000 000", Web: "https://example.cz/" + id},
 		Services:    services,
 		Status:      status,
 		SearchText:  engine.Fold(name + " " + description), MunicipalityKey: engine.Fold(municipality),
@@ -31,7 +31,9 @@ func catalogue() []*engine.Provider {
 		// p6 has p4's name and description, so only the id orders them.
 		provider("p6", "00064581", "Občanská poradna Slaný", "Slaný", "Dluhy, bydlení, práva.", engine.ProviderPublished, poradna),
 		provider("p1", "00234915", "Pečovatelská služba Slaný", "Slaný", "Pomoc seniorům v domácnosti.", engine.ProviderPublished,
-			svc("pecovatelska-sluzba", "field", 40, 14, "seniori", "zdravotni-postizeni")),
+			engine.Service{Name: "Pečovatelská služba Slaný", Type: "pecovatelska-sluzba", Form: "field",
+				TargetGroups: []string{"seniori", "zdravotni-postizeni"}, Description: "Dovoz obědů, nákupy, hygiena.",
+				Capacity: 40, WaitingDays: 14, Area: "Slaný a okolní obce", Source: "r1"}),
 		provider("p2", "25755277", "Azylový dům Kladno", "Kladno", "Pro lidi v nouzi.", engine.ProviderPublished,
 			svc("azylove-domy", "residential", 24, 30, "krize"),
 			svc("nizkoprahova-zarizeni", "outpatient", 15, 0, "deti-mladez", "krize")),
@@ -63,6 +65,56 @@ func (s *suite) providers(t *testing.T) {
 		})
 	})
 
+	t.Run("FindProviderByICO", func(t *testing.T) {
+		s.test(t, "Found", func(t *testing.T, st engine.Store) {
+			for _, p := range catalogue() {
+				noErr(t, "CreateProvider", st.CreateProvider(ctx, p))
+			}
+			got, err := st.FindProviderByICO(ctx, "00234915")
+			noErr(t, "FindProviderByICO", err)
+			wantEqual(t, "provider", got, catalogue()[1])
+		})
+		s.test(t, "ErrNotFound", func(t *testing.T, st engine.Store) {
+			noErr(t, "CreateProvider", st.CreateProvider(ctx, catalogue()[0]))
+			_, err := st.FindProviderByICO(ctx, "00234915")
+			wantErr(t, "FindProviderByICO", err, engine.ErrNotFound)
+		})
+	})
+
+	t.Run("ReplaceProvider", func(t *testing.T) {
+		s.test(t, "Replaced", func(t *testing.T, st engine.Store) {
+			for _, p := range catalogue() {
+				noErr(t, "CreateProvider", st.CreateProvider(ctx, p))
+			}
+			next := catalogue()[1]
+			next.Name, next.Description, next.SearchText = "Pečovatelská služba Slánsko", "", engine.Fold("Pečovatelská služba Slánsko")
+			next.Services = append(next.Services, engine.Service{Type: "odlehcovaci-sluzby", Form: "outpatient",
+				TargetGroups: []string{"seniori"}, Capacity: 5, Source: "r2"})
+			next.UpdatedAt = at(9, 10)
+			noErr(t, "ReplaceProvider", st.ReplaceProvider(ctx, next))
+			got, err := st.FindProvider(ctx, "p1")
+			noErr(t, "FindProvider", err)
+			wantEqual(t, "provider", got, next)
+			list, err := st.ListProviders(ctx, engine.ProviderFilter{ServiceType: "odlehcovaci-sluzby"})
+			noErr(t, "ListProviders", err)
+			wantEqual(t, "providers of the new service", list, []*engine.Provider{next})
+		})
+		s.test(t, "ErrNotFound", func(t *testing.T, st engine.Store) {
+			wantErr(t, "ReplaceProvider", st.ReplaceProvider(ctx, catalogue()[1]), engine.ErrNotFound)
+		})
+		s.test(t, "ErrDuplicate", func(t *testing.T, st engine.Store) {
+			for _, p := range catalogue() {
+				noErr(t, "CreateProvider", st.CreateProvider(ctx, p))
+			}
+			clash := catalogue()[1]
+			clash.ICO = catalogue()[2].ICO
+			wantErr(t, "ReplaceProvider with another's IČO", st.ReplaceProvider(ctx, clash), engine.ErrDuplicate)
+			got, err := st.FindProvider(ctx, "p1")
+			noErr(t, "FindProvider", err)
+			wantEqual(t, "provider", got, catalogue()[1])
+		})
+	})
+
 	t.Run("FindProvider", func(t *testing.T) {
 		s.test(t, "ErrNotFound", func(t *testing.T, st engine.Store) {
 			noErr(t, "CreateProvider", st.CreateProvider(ctx, catalogue()[0]))
@@ -91,6 +143,10 @@ func (s *suite) providers(t *testing.T) {
 				{engine.ProviderFilter{TargetGroup: "nikdo"}, nil},
 				{engine.ProviderFilter{ServiceType: "azylove-domy"}, []string{"p2"}},
 				{engine.ProviderFilter{ServiceType: "nizkoprahova-zarizeni"}, []string{"p2"}},
+				{engine.ProviderFilter{Form: "residential"}, []string{"p2", "p3"}},
+				{engine.ProviderFilter{Form: "outpatient", Municipality: "slany"}, []string{"p4", "p6"}},
+				{engine.ProviderFilter{Form: "field", TargetGroup: "seniori", ServiceType: "pecovatelska-sluzba"}, []string{"p1"}},
+				{engine.ProviderFilter{Form: "field", ServiceType: "azylove-domy"}, nil},
 				{engine.ProviderFilter{Municipality: "slany"}, []string{"p4", "p6", "p1"}},
 				{engine.ProviderFilter{Municipality: "slan"}, nil},
 				{engine.ProviderFilter{Query: "poradna"}, []string{"p4", "p6"}},
