@@ -1,9 +1,12 @@
 package handlers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/triada-kpss/triada/engine"
 )
 
 // staffInfo is what the layout shows of the signed-in person: who, and
@@ -19,11 +22,22 @@ type navLink struct {
 	Current    bool
 }
 
-// staffNav is the staff area's navigation: path and catalog key. Each
-// part of Triada adds its entry here.
-var staffNav = []struct{ path, key string }{
-	{"/work", "work.nav.home"},
-	{"/work/providers/drafts", "work.nav.drafts"},
+// staffNavEntry is one link of the staff area's navigation: its path,
+// its catalog key and the roles it is shown to (nil: everyone signed
+// in). Hiding a link is a courtesy; each route checks the role itself.
+type staffNavEntry struct {
+	path, key string
+	roles     []engine.Role
+}
+
+// coordinators are the roles that run a planning cycle.
+var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
+
+// staffNav is the staff area's navigation. Each part of Triada adds its
+// entry here, in the order a coordinator works through a cycle.
+var staffNav = []staffNavEntry{
+	{"/work", "work.nav.home", nil},
+	{"/work/providers/drafts", "work.nav.drafts", coordinators},
 }
 
 // staffBase returns the layout's data for a staff page titled by the
@@ -40,6 +54,9 @@ func (p *pages) staffBase(c *gin.Context, titleKey string) pageBase {
 	info := &staffInfo{Email: u.Email, Role: b.L.T("role." + string(u.Role))}
 	path := c.Request.URL.Path
 	for i, n := range staffNav {
+		if n.roles != nil && !slices.Contains(n.roles, u.Role) {
+			continue
+		}
 		current := path == n.path || (i > 0 && strings.HasPrefix(path, n.path+"/"))
 		info.Nav = append(info.Nav, navLink{URL: n.path, Label: b.L.T(n.key), Current: current})
 	}
