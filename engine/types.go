@@ -115,7 +115,7 @@ type Provider struct {
 	Description  string
 	Contact      Contact
 	Services     []Service
-	Status       string // ProviderPublished or ProviderDraft
+	Status       string // ProviderPublished, ProviderWithdrawn or ProviderDraft
 	// Folded copies (lower case, no diacritics) that filters match on.
 	SearchText      string // name and description
 	MunicipalityKey string
@@ -127,6 +127,10 @@ type Provider struct {
 const (
 	ProviderPublished = "published"
 	ProviderDraft     = "draft"
+	// ProviderWithdrawn is a record taken out of the public catalogue
+	// (the provider closed or stopped a service); it is kept, so that it
+	// can be listed again and a later approved draft republishes it.
+	ProviderWithdrawn = "withdrawn"
 )
 
 // Contact is how to reach a provider.

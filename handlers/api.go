@@ -43,6 +43,8 @@ func registerAPI(r *gin.RouterGroup, eng *engine.Engine) {
 	r.POST("/providers", a.createProvider)
 	r.GET("/providers", a.listProviders)
 	r.GET("/providers/:id", a.getProvider)
+	r.POST("/providers/:id/withdraw", a.withdrawProvider)
+	r.POST("/providers/:id/restore", a.restoreProvider)
 	// Draft records from providers' questionnaires, and the code lists
 	// (api_catalogue.go).
 	r.GET("/catalogue/drafts", a.listDrafts)

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -39,6 +40,27 @@ func (a *api) listProviders(c *gin.Context) {
 
 func (a *api) getProvider(c *gin.Context) {
 	p, err := a.eng.FindProvider(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, newProviderView(p))
+}
+
+// withdrawProvider answers POST /providers/{id}/withdraw (coordinators):
+// the record leaves the public catalogue and is kept.
+func (a *api) withdrawProvider(c *gin.Context) {
+	a.providerStatus(c, a.eng.WithdrawProvider)
+}
+
+// restoreProvider answers POST /providers/{id}/restore: a withdrawn
+// record is listed again.
+func (a *api) restoreProvider(c *gin.Context) {
+	a.providerStatus(c, a.eng.RestoreProvider)
+}
+
+func (a *api) providerStatus(c *gin.Context, change func(ctx context.Context, actor *engine.User, id string) (*engine.Provider, error)) {
+	p, err := change(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return

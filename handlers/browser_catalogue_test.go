@@ -7,6 +7,8 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/triada-kpss/triada/engine"
 )
 
 // A resident on a phone finds home care by typing without accents, then
@@ -69,6 +71,23 @@ func TestBrowser_CatalogueSearch(t *testing.T) {
 	b.open("/providers/print")
 	b.audit(axe, "directory")
 	b.fits("directory")
+
+	// The coordinator's list of records and the confirmation before one
+	// is withdrawn meet the same standard.
+	f.mustUser(t, "koordinatorka@obec.cz", engine.RoleCoordinator)
+	b.open("/signin")
+	b.typeIn("#email", "koordinatorka@obec.cz")
+	b.typeIn("#password", staffPassword)
+	b.submit(`button[type="submit"]`)
+	b.open("/work/providers")
+	b.audit(axe, "catalogue records")
+	b.fits("catalogue records")
+	b.submit(`td a[href$="/withdraw"]`)
+	b.audit(axe, "withdraw confirmation")
+	b.fits("withdraw confirmation")
+	b.submit(`button.button--warning`)
+	b.wantPath("/work/providers?done=withdrawn")
+	b.audit(axe, "catalogue records after withdrawing")
 }
 
 // pressEnter presses Enter in the focused element and waits for the page
