@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	mathrand "math/rand/v2"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,8 +17,11 @@ const (
 	MaxCodeLength     = 80 // characters of one code
 	MaxCodesPerAnswer = 30
 	// codingRetries bounds how often CodeAnswer re-reads a coding that
-	// someone changed meanwhile, before it gives up with ECONFLICT.
-	codingRetries = 8
+	// someone changed meanwhile, before it gives up with ECONFLICT. Each
+	// round of contenders has one winner, so n people coding one answer
+	// at once need up to n rounds; a random pause between rounds (see
+	// retryPause) spreads them out.
+	codingRetries = 40
 )
 
 // CodingChange adds and removes codes of one answer. With Version set,
@@ -80,6 +85,9 @@ func (e *Engine) CodeAnswer(ctx context.Context, actor *User, questionnaireID, q
 		}
 		if ch.Version != nil {
 			return nil, Errorf(ECONFLICT, "Someone changed the codes of this answer meanwhile: reload and try again.")
+		}
+		if err := retryPause(ctx); err != nil {
+			return nil, err
 		}
 	}
 	return nil, Errorf(ECONFLICT, "The codes of this answer keep changing: try again.")
@@ -152,4 +160,18 @@ func applyCodingChange(codes, add, remove []string) []string {
 	out = slices.DeleteFunc(out, func(c string) bool { return slices.Contains(remove, c) })
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// retryPause waits a random moment of up to two milliseconds before an
+// optimistic update is tried again, so that writers who collided do not
+// collide again in lockstep; it returns early with the context's error.
+func retryPause(ctx context.Context) error {
+	t := time.NewTimer(time.Duration(mathrand.Int64N(int64(2 * time.Millisecond))))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }

@@ -20,7 +20,7 @@ type staffProvidersView struct {
 
 type staffProviderItem struct {
 	ID, Name, ICO, Municipality, Status, Updated string
-	PublicURL, WithdrawURL, RestoreURL         string
+	PublicURL, WithdrawURL, RestoreURL           string
 }
 
 // staffProviders answers GET /work/providers: published and withdrawn

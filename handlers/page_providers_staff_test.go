@@ -22,7 +22,7 @@ func TestPages_StaffProviders(t *testing.T) {
 	t.Run("Member", func(t *testing.T) {
 		m := f.signedIn(t, "clen@example.cz", engine.RoleMember)
 		m.get("/work/providers").want(t, http.StatusForbidden)
-		m.get("/work/providers/" + zlonice + "/withdraw").want(t, http.StatusForbidden)
+		m.get("/work/providers/"+zlonice+"/withdraw").want(t, http.StatusForbidden)
 		m.post("/work/providers/"+zlonice+"/withdraw", url.Values{}).want(t, http.StatusForbidden)
 		m.get("/work").lacks(t, `href="/work/providers"`)
 	})
@@ -45,7 +45,7 @@ func TestPages_StaffProviders(t *testing.T) {
 		resident.get("/providers/"+zlonice).want(t, http.StatusNotFound)
 		resident.get("/providers?q=zlonice").want(t, http.StatusOK).lacks(t, "Domov Zlonice")
 		coord.post("/work/providers/"+zlonice+"/withdraw", url.Values{}).want(t, http.StatusConflict, "withdrawn already")
-		coord.get("/work/providers/" + zlonice + "/withdraw").want(t, http.StatusNotFound)
+		coord.get("/work/providers/"+zlonice+"/withdraw").want(t, http.StatusNotFound)
 	})
 	t.Run("Restore", func(t *testing.T) {
 		coord.post("/work/providers/"+zlonice+"/restore", url.Values{}).redirects(t, "/work/providers?done=published")
