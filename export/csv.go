@@ -44,7 +44,7 @@ func WriteCSV(ctx context.Context, w io.Writer, x *engine.Export, opts CSVOption
 	}
 	if opts.Labels {
 		for i, c := range cols {
-			record[i] = defuse(c.Label)
+			record[i] = Defuse(c.Label)
 		}
 		if err := cw.Write(record); err != nil {
 			return err
@@ -54,7 +54,7 @@ func WriteCSV(ctx context.Context, w io.Writer, x *engine.Export, opts CSVOption
 		for i, c := range Row(cols, r) {
 			record[i] = c.Text
 			if c.Free {
-				record[i] = defuse(c.Text)
+				record[i] = Defuse(c.Text)
 			}
 		}
 		return cw.Write(record)
@@ -69,8 +69,10 @@ func WriteCSV(ctx context.Context, w io.Writer, x *engine.Export, opts CSVOption
 	return bw.Flush()
 }
 
-// defuse keeps a spreadsheet from taking typed text for a formula.
-func defuse(s string) string {
+// Defuse keeps a spreadsheet from taking typed text for a formula: text
+// that begins with = + - @ or a tab or carriage return gets a leading
+// apostrophe (OWASP's advice against CSV injection).
+func Defuse(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

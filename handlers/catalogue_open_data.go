@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/triada-kpss/triada/export"
 )
 
 // The open data of the catalogue: the published records (the same
@@ -43,10 +45,16 @@ func (p *pages) providersCSV(c *gin.Context) {
 			for i, tg := range s.TargetGroups {
 				groupLabels[i] = lb.targetGroup(tg)
 			}
-			_ = w.Write([]string{pr.ID, pr.Name, pr.ICO, pr.Municipality, pr.Address, pr.Description,
+			row := []string{pr.ID, pr.Name, pr.ICO, pr.Municipality, pr.Address, pr.Description,
 				pr.Contact.Person, pr.Contact.Email, pr.Contact.Phone, pr.Contact.Web, s.Name, s.Type, lb.serviceType(s.Type),
 				s.Form, lb.form(s.Form), strings.Join(s.TargetGroups, "|"), strings.Join(groupLabels, "|"), s.Description,
-				strconv.Itoa(s.Capacity), strconv.Itoa(s.WaitingDays), s.Area, pr.UpdatedAt.UTC().Format(time.RFC3339)})
+				strconv.Itoa(s.Capacity), strconv.Itoa(s.WaitingDays), s.Area, pr.UpdatedAt.UTC().Format(time.RFC3339)}
+			// Providers typed these texts: none may run as a formula
+			// in the spreadsheet of whoever opens the open data.
+			for i := range row {
+				row[i] = export.Defuse(row[i])
+			}
+			_ = w.Write(row)
 		}
 	}
 	w.Flush()

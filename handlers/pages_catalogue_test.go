@@ -100,6 +100,11 @@ func TestPages_Catalogue(t *testing.T) {
 			!strings.Contains(p.body, "pecovatelska_sluzba,Pečovatelská služba,field,terénní,osoby_se_zdravotnim_postizenim|seniori,Osoby se zdravotním postižením|Senioři") {
 			t.Errorf("csv %s", p.body)
 		}
+		// The phone number typed "+420 …" would be a formula in a
+		// spreadsheet: it comes with a leading apostrophe.
+		if !strings.Contains(p.body, ",'+420 312 000 111,") {
+			t.Errorf("a cell that begins with + is not defused: %s", p.body)
+		}
 	})
 	t.Run("JSON", func(t *testing.T) {
 		p := v.get("/providers.json?q=azylovy").want(t, http.StatusOK)
