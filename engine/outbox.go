@@ -235,3 +235,10 @@ func (e *Engine) RetryMail(ctx context.Context, actor *User, id string) error {
 }
 
 func validMailState(s string) bool { return slices.Contains(MailStates, s) }
+
+// MailReturned puts a claimed message that was not tried back in the
+// queue, due now (a worker stopping). Its attempt stays counted.
+func (e *Engine) MailReturned(ctx context.Context, m *OutboxMessage) error {
+	now := e.Now()
+	return e.store.SettleOutbox(ctx, m.ID, m.Claim, MailQueued, m.LastError, now, now)
+}
