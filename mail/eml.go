@@ -1,9 +1,9 @@
 package mail
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
