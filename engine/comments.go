@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/triada-kpss/triada/i18n"
 )
 
 // Comment states: received, then triaged (relevant or not), then decided
@@ -32,6 +35,9 @@ type CommentInput struct {
 	Section string      `json:"section"`
 	Text    string      `json:"text"`
 	Author  AuthorInput `json:"author"`
+	// Language is the comment's, and of the e-mails about it: cs (when
+	// empty), sk or en.
+	Language string `json:"language"`
 }
 
 // AuthorInput is who writes a comment.
@@ -66,6 +72,11 @@ func (e *Engine) SubmitComment(ctx context.Context, consultationID string, in Co
 	if err != nil {
 		fe.add("author.email", "Enter an e-mail address like name@example.cz, so that we can send you the outcome.")
 	}
+	if in.Language = strings.TrimSpace(in.Language); in.Language == "" {
+		in.Language = i18n.Default
+	} else if !i18n.Supported(in.Language) {
+		fe.add("language", "Choose one of %s.", strings.Join(i18n.Languages, ", "))
+	}
 	if err := fe.err("The comment is not valid."); err != nil {
 		return nil, err
 	}
@@ -77,13 +88,25 @@ func (e *Engine) SubmitComment(ctx context.Context, consultationID string, in Co
 	cm := &Comment{
 		ID: NewID(), ConsultationID: c.ID, Number: n,
 		Reference: fmt.Sprintf("P-%d-%03d", c.OpensAt.Year(), n),
-		Section:   in.Section, Text: in.Text, Author: Author(in.Author),
+		Section:   in.Section, Text: in.Text,
+		Author: Author{Name: in.Author.Name, Email: email, Municipality: in.Author.Municipality,
+			Organisation: in.Author.Organisation, PublishName: in.Author.PublishName, Language: in.Language},
 		State: CommentReceived, Groups: []string{}, Version: 1, CreatedAt: e.Now(),
 		History: []Change{{At: e.Now(), To: CommentReceived}},
+	}
+	// The receipt is held until the comment is saved: a comment that
+	// is not saved gets no receipt, and one that is always gets one
+	// (see QueueHeldMail).
+	receipt := receiptMail(c, cm)
+	if err := e.QueueHeldMail(ctx, receipt, "comment:"+cm.ID); err != nil {
+		return nil, err
 	}
 	if err := e.store.CreateComment(ctx, cm); err != nil {
 		return nil, err
 	}
+	// The comment is saved: if releasing fails, the outbox's sweeper
+	// releases the receipt later, so the comment is acknowledged anyway.
+	_ = e.ReleaseMail(ctx, receipt.ID)
 	return cm, nil
 }
 

@@ -149,6 +149,13 @@ func (e *Engine) PublishConsultation(ctx context.Context, actor *User, id string
 	if untriaged+undecided > 0 {
 		return nil, Errorf(ECONFLICT, "Cannot publish yet: %d comments are not triaged and %d relevant comments have no decision.", untriaged, undecided)
 	}
+	// Each author's outcome is held until the settlement is published:
+	// none is sent if publishing fails, and none is lost if the process
+	// dies right after it (see QueueHeldMail).
+	outcomes, err := e.holdOutcomeMails(ctx, c, comments)
+	if err != nil {
+		return nil, err
+	}
 	if err := e.store.PublishConsultation(ctx, id, now); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return nil, Errorf(ECONFLICT, "The settlement of %q is published already.", id)
@@ -156,5 +163,6 @@ func (e *Engine) PublishConsultation(ctx context.Context, actor *User, id string
 		return nil, err
 	}
 	c.PublishedAt = &now
+	_ = e.ReleaseMail(ctx, outcomes...) // else the sweeper releases them
 	return c, nil
 }

@@ -19,6 +19,9 @@ type Engine struct {
 	draftTTL time.Duration
 	// sessionTTL is how long a sign-in lasts.
 	sessionTTL time.Duration
+	// baseURL is the public address, without a trailing slash, for
+	// links in e-mails.
+	baseURL string
 	// questionnaires caches FindQuestionnaire: id -> *Questionnaire.
 	questionnaires sync.Map
 }
@@ -36,11 +39,15 @@ type Options struct {
 	// SessionTTL is how long a sign-in lasts; DefaultSessionTTL when zero
 	// or negative.
 	SessionTTL time.Duration
+	// BaseURL is Triada's public address (https://triada.example.cz/),
+	// for links in e-mails; without it e-mails carry no links.
+	BaseURL string
 }
 
 // New returns an Engine over store.
 func New(store Store, opts Options) *Engine {
-	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists, draftTTL: opts.DraftTTL, sessionTTL: opts.SessionTTL}
+	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists, draftTTL: opts.DraftTTL, sessionTTL: opts.SessionTTL,
+		baseURL: strings.TrimSuffix(opts.BaseURL, "/")}
 	if e.now == nil {
 		e.now = time.Now
 	}

@@ -23,6 +23,7 @@ type Store interface {
 	CommentStore
 	DraftStore
 	InviteStore
+	OutboxStore
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error
 	// Close releases the store; calls after it fail.

@@ -210,6 +210,7 @@ type Author struct {
 	Municipality string
 	Organisation string
 	PublishName  bool
+	Language     string // of the comment, and of the e-mails about it: cs, sk or en
 }
 
 // Change is one step in a comment's history.

@@ -7,7 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	netmail "net/mail"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"github.com/triada-kpss/triada/codelists"
 	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/handlers"
+	"github.com/triada-kpss/triada/mail"
 )
 
 // Config is Triada's configuration. DefaultConfig gives values that need no
@@ -37,6 +40,12 @@ type Config struct {
 	ShutdownTimeout time.Duration // how long requests in flight may take to finish
 	TrustedProxies  []string      // proxies whose X-Forwarded-For is believed
 	CodeLists       string        // kinds of social services: cz, sk or all
+	SMTPHost        string        // SMTP server; unset: e-mails are written as .eml files
+	SMTPPort        int           // 0: by SMTPTLS (25, 587 or 465)
+	SMTPUser        string        // unset: no authentication
+	SMTPPassword    string        // never logged
+	SMTPTLS         string        // none, starttls or tls
+	MailFrom        string        // the sender of Triada's e-mails
 }
 
 // optionScope says which commands take an option as a flag; every command
@@ -152,6 +161,41 @@ var options = []*option{
 			return nil
 		},
 		get: func(c *Config) string { return c.CodeLists }},
+	{flag: "smtp-host", def: "", scope: scopeServe,
+		usage: "SMTP server that sends Triada's e-mails; unset: each e-mail is written as an .eml file under DATA_DIR/outbox",
+		set:   func(c *Config, v string) error { c.SMTPHost = strings.TrimSpace(v); return nil },
+		get:   func(c *Config) string { return c.SMTPHost }},
+	{flag: "smtp-port", def: "0", scope: scopeServe,
+		usage: "port of the SMTP server; 0 takes the usual one of the TLS mode (25 for none, 587 for starttls, 465 for tls)",
+		set: func(c *Config, v string) (err error) {
+			c.SMTPPort, err = strconv.Atoi(strings.TrimSpace(v))
+			return err
+		},
+		get: func(c *Config) string { return strconv.Itoa(c.SMTPPort) }},
+	{flag: "smtp-user", def: "", scope: scopeServe,
+		usage: "user name at the SMTP server; unset: no authentication",
+		set:   func(c *Config, v string) error { c.SMTPUser = v; return nil },
+		get:   func(c *Config) string { return c.SMTPUser }},
+	{flag: "smtp-password", def: "", scope: scopeServe, secret: true,
+		usage: "password at the SMTP server (never logged; prefer the variable to the flag, which other users of the machine can see)",
+		set:   func(c *Config, v string) error { c.SMTPPassword = v; return nil },
+		get:   func(c *Config) string { return maskSecret(c.SMTPPassword) }},
+	{flag: "smtp-tls", def: mail.TLSStartTLS, scope: scopeServe,
+		usage: "encryption of the connection to the SMTP server: none, starttls (required STARTTLS) or tls (TLS from the start)",
+		set:   func(c *Config, v string) error { c.SMTPTLS = strings.ToLower(strings.TrimSpace(v)); return nil },
+		get:   func(c *Config) string { return c.SMTPTLS }},
+	{flag: "mail-from", def: "", scope: scopeServe,
+		usage: "sender of Triada's e-mails, e.g. \"Triada Slaný <triada@slany.cz>\"; required with smtp-host",
+		set:   func(c *Config, v string) error { c.MailFrom = strings.TrimSpace(v); return nil },
+		get:   func(c *Config) string { return c.MailFrom }},
+}
+
+// maskSecret shows whether a secret is set, not what it is.
+func maskSecret(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "xxxxx"
 }
 
 // DefaultConfig returns the configuration with every option at its default.
@@ -241,6 +285,7 @@ func (c *Config) Validate() error {
 	if c.ShutdownTimeout <= 0 {
 		bad("shutdown-timeout", "must be positive, like 15s")
 	}
+	errs = append(errs, c.validateMail()...)
 	for _, p := range c.TrustedProxies {
 		if net.ParseIP(p) == nil {
 			if _, _, err := net.ParseCIDR(p); err != nil {
@@ -344,6 +389,28 @@ func printOptions(w io.Writer, scope optionScope) {
 	}
 }
 
+// validateMail checks the e-mail settings.
+func (c *Config) validateMail() []error {
+	var errs []error
+	bad := func(flag, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", envOf(flag), fmt.Sprintf(format, args...)))
+	}
+	if c.SMTPPort < 0 || c.SMTPPort > 65535 {
+		bad("smtp-port", "must be from 0 (the usual port) to 65535, not %d", c.SMTPPort)
+	}
+	if c.SMTPTLS != mail.TLSNone && c.SMTPTLS != mail.TLSStartTLS && c.SMTPTLS != mail.TLSImplicit {
+		bad("smtp-tls", "must be none, starttls or tls, not %q", c.SMTPTLS)
+	}
+	if c.MailFrom != "" {
+		if _, err := netmail.ParseAddress(c.MailFrom); err != nil {
+			bad("mail-from", "%q is not an address like triada@slany.cz or \"Triada Slaný <triada@slany.cz>\"", c.MailFrom)
+		}
+	} else if c.SMTPHost != "" {
+		bad("mail-from", "is required when smtp-host is set: the address Triada's e-mails come from")
+	}
+	return errs
+}
+
 // engineOptions are the engine's settings from the configuration.
 func (c *Config) engineOptions() engine.Options {
 	// The code lists were checked when set.
@@ -352,6 +419,7 @@ func (c *Config) engineOptions() engine.Options {
 		CodeLists:  lists,
 		DraftTTL:   time.Duration(c.DraftDays) * 24 * time.Hour,
 		SessionTTL: time.Duration(c.SessionHours) * time.Hour,
+		BaseURL:    c.BaseURL,
 	}
 }
 
@@ -363,4 +431,31 @@ func (c *Config) pageOptions() handlers.PageOptions {
 		limit = -1
 	}
 	return handlers.PageOptions{BaseURL: c.BaseURL, SubmitLimit: limit, Operator: c.Operator, ContactEmail: c.ContactEmail}
+}
+
+// mailSender is what sends the outbox's e-mails: the SMTP server when
+// one is set, else an EMLWriter into DATA_DIR/outbox. It also says where
+// the e-mails go, for the log.
+func (c *Config) mailSender(logger *slog.Logger) (mail.Sender, string, error) {
+	from := c.MailFrom
+	if from == "" {
+		from = "Triada <triada@localhost>"
+	}
+	if c.SMTPHost == "" {
+		dir := filepath.Join(c.DataDir, "outbox")
+		w := &mail.EMLWriter{Dir: dir, From: from, Wrote: func(path string, m *engine.OutboxMessage) {
+			logger.Info("e-mail written to a file (no SMTP server is set)", "id", m.ID, "file", path)
+		}}
+		return w, "files under " + dir, nil
+	}
+	s, err := mail.NewSMTPSender(mail.SMTPConfig{Host: c.SMTPHost, Port: c.SMTPPort, User: c.SMTPUser,
+		Password: c.SMTPPassword, TLS: c.SMTPTLS, From: from})
+	if err != nil {
+		return nil, "", err
+	}
+	port := c.SMTPPort
+	if port == 0 {
+		port = mail.DefaultPort(c.SMTPTLS)
+	}
+	return s, fmt.Sprintf("SMTP %s (%s)", net.JoinHostPort(c.SMTPHost, strconv.Itoa(port)), c.SMTPTLS), nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/handlers"
+	"github.com/triada-kpss/triada/mail"
 	"github.com/triada-kpss/triada/store/mongo"
 	"github.com/triada-kpss/triada/store/sqlite"
 )
@@ -40,6 +41,7 @@ type Main struct {
 
 	server   *http.Server
 	listener net.Listener
+	mailer   *mail.Worker
 	errc     chan error
 }
 
@@ -63,6 +65,10 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Store = store
 	m.Engine = engine.New(store, m.Config.engineOptions())
+	sender, where, err := m.Config.mailSender(m.Logger)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", m.Config.Addr, err)
@@ -88,6 +94,14 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}()
 	m.Logger.Info("Triada is listening; open this address", "url", m.URL())
+	// The outbox worker: every instance runs one; claims keep them from
+	// sending a message twice.
+	m.mailer = &mail.Worker{Engine: m.Engine, Sender: sender, Logger: m.Logger}
+	m.mailer.Start()
+	m.Logger.Info("e-mails are sent from the outbox", "to", where)
+	if m.Config.BaseURL == "" {
+		m.Logger.Warn("no base URL is set (TRIADA_BASE_URL): e-mails about comments carry no link to the settlement")
+	}
 	return nil
 }
 
@@ -122,6 +136,12 @@ func (m *Main) Close() error {
 			_ = m.server.Close()
 		}
 		m.server = nil
+	}
+	if m.mailer != nil {
+		// After the requests: a comment acknowledged in the last moment
+		// has its receipt in the outbox, which the next start sends.
+		m.mailer.Stop()
+		m.mailer = nil
 	}
 	if m.Store != nil {
 		if err := m.Store.Close(); err != nil {

@@ -36,6 +36,7 @@ type authorDoc struct {
 	Municipality string `bson:"municipality"`
 	Organisation string `bson:"organisation"`
 	PublishName  bool   `bson:"publish_name"`
+	Language     string `bson:"language,omitempty"`
 }
 
 type changeDoc struct {

@@ -34,7 +34,7 @@ func asc(fields ...string) bson.D {
 // (questionnaires, responses, users, groups, providers, consultations,
 // comments; the hashes of tokens and sessions).
 func (s *Store) indexes() []index {
-	return []index{
+	return append([]index{
 		{coll: s.responses, name: "questionnaire_codes", keys: asc("questionnaire_id", "codes")},
 		// A sub-document {questionnaire_id, key}, present only when the
 		// response has a submission key: a unique sparse index on one
@@ -52,7 +52,7 @@ func (s *Store) indexes() []index {
 		// serves WalkCodings and FindCodings.
 		{coll: s.codings, name: "questionnaire_response", keys: asc("questionnaire_id", "response_id")},
 		{coll: s.invites, name: "questionnaire_email", keys: asc("questionnaire_id", "email", "created_at", "_id")},
-	}
+	}, s.outboxIndexes()...) // store/mongo/outbox.go
 }
 
 // ensureIndexes creates the indexes the database lacks; indexes that

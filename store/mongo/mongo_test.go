@@ -72,12 +72,13 @@ const atomicUpdates = "atomic single-document updates (FerretDB 1.x reads, modif
 // partial index, transaction, TTL index or aggregation beyond
 // $match/$unwind/$group with $sum on a top-level field.
 var compatSkips = map[string]string{
-	"UpdateComment/Concurrent":       atomicUpdates,
-	"PublishConsultation/Concurrent": atomicUpdates,
-	"NextCommentNumber/Concurrent":   atomicUpdates,
-	"AddGroupMember/Concurrent":      atomicUpdates,
-	"SetInviteResponse/Concurrent":   atomicUpdates,
-	"Codings/Concurrent":             atomicUpdates,
+	"UpdateComment/Concurrent":                   atomicUpdates,
+	"PublishConsultation/Concurrent":             atomicUpdates,
+	"NextCommentNumber/Concurrent":               atomicUpdates,
+	"AddGroupMember/Concurrent":                  atomicUpdates,
+	"SetInviteResponse/Concurrent":               atomicUpdates,
+	"Codings/Concurrent":                         atomicUpdates,
+	"ClaimOutbox/ConcurrentWorkersClaimEachOnce": atomicUpdates,
 	// It answers a replaceOne that breaks a unique index with an
 	// InternalError, not a duplicate key error (E11000) as inserts get.
 	"ReplaceProvider/ErrDuplicate": "duplicate key errors (E11000) on replaceOne",

@@ -42,6 +42,7 @@ type authorJSON struct {
 	Municipality string `json:"municipality"`
 	Organisation string `json:"organisation"`
 	PublishName  bool   `json:"publish_name"`
+	Language     string `json:"language,omitempty"`
 }
 
 type changeJSON struct {

@@ -123,7 +123,7 @@ func comment(id, consultation string, n int) *engine.Comment {
 		Reference:      fmt.Sprintf("P-2027-%03d", n),
 		Section:        "seniori",
 		Text:           "Navrhuji rozšířit pečovatelskou službu i o víkendy.",
-		Author:         engine.Author{Name: "Petr Svoboda", Email: "petr@example.cz", Municipality: "Slaný", Organisation: "Spolek Senior", PublishName: true},
+		Author:         engine.Author{Name: "Petr Svoboda", Email: "petr@example.cz", Municipality: "Slaný", Organisation: "Spolek Senior", PublishName: true, Language: "sk"},
 		State:          engine.CommentReceived,
 		Groups:         []string{},
 		History:        []engine.Change{{At: at(10, 12), UserID: "", From: "", To: "received", Note: "podáno"}},
