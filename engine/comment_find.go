@@ -55,3 +55,15 @@ func checkSeen(cm *Comment, seen int) error {
 	}
 	return nil
 }
+
+// FindSentComment returns a comment of the consultation to the person
+// who sent it, by its id: 128 random bits that only they and the staff
+// know. ENOTFOUND for any other id, so that nobody reaches another
+// person's comment by guessing.
+func (e *Engine) FindSentComment(ctx context.Context, consultationID, id string) (*Comment, error) {
+	cm, err := e.store.FindComment(ctx, id)
+	if errors.Is(err, ErrNotFound) || (err == nil && cm.ConsultationID != consultationID) {
+		return nil, Errorf(ENOTFOUND, "No comment has the id %q.", id)
+	}
+	return cm, err
+}
