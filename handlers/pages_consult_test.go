@@ -127,8 +127,8 @@ func TestPages_Consultation(t *testing.T) {
 	})
 	t.Run("Nobody reaches another's comment", func(t *testing.T) {
 		id := strings.TrimPrefix(sent, "/c/kp-2027/sent/")
-		v.get("/c/kp-2027/sent/" + strings.Repeat("a", 26)).want(t, http.StatusNotFound).lacks(t, "Jan Novák")
-		v.get("/c/later/sent/" + id).want(t, http.StatusNotFound).lacks(t, "Jan Novák")
+		v.get("/c/kp-2027/sent/"+strings.Repeat("a", 26)).want(t, http.StatusNotFound).lacks(t, "Jan Novák")
+		v.get("/c/later/sent/"+id).want(t, http.StatusNotFound).lacks(t, "Jan Novák")
 	})
 	t.Run("Closed", func(t *testing.T) {
 		f.clock.Add(20 * 24 * time.Hour) // 4 February
