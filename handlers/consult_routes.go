@@ -17,6 +17,24 @@ func registerConsultation(r *gin.Engine, p *pages) {
 	c.GET("/s/:section/comment", p.commentForm)
 	c.POST("/s/:section/comment", p.guardForm, p.commentSubmit)
 	c.GET("/sent/:comment", p.commentSent)
+	c.GET("/outcomes", p.outcomesPage)
+	c.GET("/outcomes.csv", p.outcomesCSV)
+	c.GET("/outcomes.xlsx", p.outcomesXLSX)
+}
+
+// registerStaffConsultations adds the staff pages of comment periods:
+// the consultations, their comments with triage of several at once, one
+// comment with its history, triage and decision, and publication.
+func registerStaffConsultations(st *gin.RouterGroup, p *pages) {
+	st.GET("/consultations", p.workConsultations)
+	st.GET("/consultations/:id/comments", p.workComments)
+	st.POST("/consultations/:id/triage", p.guardForm, p.workTriageMany)
+	st.GET("/consultations/:id/publish", p.workPublishShow)
+	st.POST("/consultations/:id/publish", p.guardForm, p.workPublish)
+	st.GET("/comments", p.workCommentsHome)
+	st.GET("/comments/:id", p.workComment)
+	st.POST("/comments/:id/triage", p.guardForm, p.workCommentTriage)
+	st.POST("/comments/:id/decision", p.guardForm, p.workCommentDecide)
 }
 
 // Paths of the comment period's pages.

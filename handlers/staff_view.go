@@ -38,6 +38,8 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
+	{"/work/consultations", "cp.nav.consultations", coordinators},
+	{"/work/comments", "cp.nav.comments", nil},
 }
 
 // staffBase returns the layout's data for a staff page titled by the
