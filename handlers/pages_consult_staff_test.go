@@ -69,7 +69,7 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 	})
 	t.Run("Signed out", func(t *testing.T) {
 		resident.get("/work/consultations").redirects(t, "/signin?next=%2Fwork%2Fconsultations")
-		resident.get("/work/comments/" + ids["P-2027-001"]).want(t, http.StatusSeeOther)
+		resident.get("/work/comments/"+ids["P-2027-001"]).want(t, http.StatusSeeOther)
 		resident.post("/work/consultations/kp-2027/triage", url.Values{"ids": {ids["P-2027-001"]}}).want(t, http.StatusUnauthorized)
 	})
 	t.Run("Consultations", func(t *testing.T) {
@@ -124,7 +124,7 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 	t.Run("Member sees assigned comments only", func(t *testing.T) {
 		member.get("/work/consultations/kp-2027/comments").want(t, http.StatusOK, "P-2027-001", "P-2027-002").
 			lacks(t, ">P-2027-003<", `name="ids"`, `id="relevance-relevant"`)
-		member.get("/work/comments/" + ids["P-2027-003"]).want(t, http.StatusForbidden).lacks(t, "Moravský Krumlov")
+		member.get("/work/comments/"+ids["P-2027-003"]).want(t, http.StatusForbidden).lacks(t, "Moravský Krumlov")
 		member.get("/work/comments/"+ids["P-2027-001"]).want(t, http.StatusOK, "Rozhodnutí", `id="outcome-accepted"`).
 			lacks(t, "jan.novak@example.cz", `action="/work/comments/`+ids["P-2027-001"]+`/triage"`)
 		member.post("/work/comments/"+ids["P-2027-001"]+"/triage", url.Values{"relevance": {"relevant"}}).want(t, http.StatusForbidden)
