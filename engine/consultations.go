@@ -22,6 +22,8 @@ type ConsultationInput struct {
 	Sections []SectionInput `json:"sections"`
 	OpensAt  time.Time      `json:"opens_at"`
 	ClosesAt time.Time      `json:"closes_at"`
+	// Attachments are optional links that go with the draft.
+	Attachments []AttachmentInput `json:"attachments"`
 }
 
 // SectionInput is one section of the draft.
@@ -81,6 +83,7 @@ func (e *Engine) CreateConsultation(ctx context.Context, actor *User, in Consult
 		fe.text(field+".text", &s.Text, false, 200_000)
 		c.Sections = append(c.Sections, Section(s))
 	}
+	c.Attachments = fe.attachments(in.Attachments)
 	switch {
 	case in.OpensAt.IsZero():
 		fe.add("opens_at", "Give the start of the comment period (RFC 3339, e.g. 2027-10-01T00:00:00Z).")

@@ -11,12 +11,18 @@ type TriageInput struct {
 	Relevance string   `json:"relevance"`
 	Groups    []string `json:"groups"`
 	Response  string   `json:"response"`
+	// Version, when set, is the comment's version the person saw:
+	// ECONFLICT if it changed since.
+	Version int `json:"version,omitempty"`
 }
 
 // DecisionInput settles a relevant comment.
 type DecisionInput struct {
 	Outcome  string `json:"outcome"`
 	Response string `json:"response"`
+	// Version, when set, is the comment's version the person saw:
+	// ECONFLICT if it changed since.
+	Version int `json:"version,omitempty"`
 }
 
 // TriageComment judges a comment relevant (assigning it to working
@@ -30,6 +36,9 @@ func (e *Engine) TriageComment(ctx context.Context, actor *User, id string, in T
 	}
 	cm, _, err := e.findOpenComment(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSeen(cm, in.Version); err != nil {
 		return nil, err
 	}
 	var fe fieldErrors
@@ -85,6 +94,9 @@ func (e *Engine) DecideComment(ctx context.Context, actor *User, id string, in D
 		if !slices.ContainsFunc(cm.Groups, func(g string) bool { return slices.Contains(mine, g) }) {
 			return nil, Errorf(EFORBIDDEN, "Comment %s is not assigned to your working groups.", cm.Reference)
 		}
+	}
+	if err := checkSeen(cm, in.Version); err != nil {
+		return nil, err
 	}
 	if cm.Relevance != Relevant {
 		return nil, Errorf(ECONFLICT, "Comment %s must be triaged relevant before a decision.", cm.Reference)

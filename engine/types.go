@@ -171,6 +171,7 @@ type Consultation struct {
 	ID          string
 	Title       string
 	Sections    []Section
+	Attachments []Attachment // links that go with the draft, in order
 	OpensAt     time.Time
 	ClosesAt    time.Time
 	PublishedAt *time.Time

@@ -39,13 +39,19 @@ func newGroupView(g *engine.Group) groupView {
 }
 
 type consultationView struct {
-	ID          string        `json:"id"`
-	Title       string        `json:"title"`
-	State       string        `json:"state"`
-	Sections    []sectionView `json:"sections"`
-	OpensAt     time.Time     `json:"opens_at"`
-	ClosesAt    time.Time     `json:"closes_at"`
-	PublishedAt *time.Time    `json:"published_at"`
+	ID          string           `json:"id"`
+	Title       string           `json:"title"`
+	State       string           `json:"state"`
+	Sections    []sectionView    `json:"sections"`
+	Attachments []attachmentView `json:"attachments"`
+	OpensAt     time.Time        `json:"opens_at"`
+	ClosesAt    time.Time        `json:"closes_at"`
+	PublishedAt *time.Time       `json:"published_at"`
+}
+
+type attachmentView struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 type sectionView struct {
@@ -58,6 +64,10 @@ func newConsultationView(c *engine.Consultation, now time.Time) consultationView
 	v := consultationView{ID: c.ID, Title: c.Title, State: c.State(now), Sections: []sectionView{}, OpensAt: c.OpensAt, ClosesAt: c.ClosesAt, PublishedAt: c.PublishedAt}
 	for _, s := range c.Sections {
 		v.Sections = append(v.Sections, sectionView(s))
+	}
+	v.Attachments = []attachmentView{}
+	for _, a := range c.Attachments {
+		v.Attachments = append(v.Attachments, attachmentView(a))
 	}
 	return v
 }

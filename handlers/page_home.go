@@ -12,6 +12,7 @@ import (
 type homeView struct {
 	pageBase
 	Questionnaires []questionnaireLink
+	Consultations  []questionnaireLink // drafts open for comment (page_consultation.go)
 }
 
 type questionnaireLink struct {
@@ -41,6 +42,10 @@ func (p *pages) home(c *gin.Context) {
 			Description: def.Description.In(b.L.Lang()),
 			Closes:      closesText(b.L, def.ClosesAt),
 		})
+	}
+	if v.Consultations, err = p.openConsultations(c, b.L); err != nil {
+		p.fail(c, err, nil)
+		return
 	}
 	p.render(c, http.StatusOK, "home", v)
 }

@@ -43,13 +43,14 @@ const DefaultSubmitLimit = 30
 
 // pages serves the pages for people: one action per file (page_*.go).
 type pages struct {
-	eng     *engine.Engine
-	tmpl    *templates.Engine
-	log     *slog.Logger
-	opts    PageOptions
-	starts  *limiter // drafts started per address
-	submits *limiter // responses submitted per address
-	signIns *limiter // failed sign-ins per address and per e-mail
+	eng      *engine.Engine
+	tmpl     *templates.Engine
+	log      *slog.Logger
+	opts     PageOptions
+	starts   *limiter // drafts started per address
+	submits  *limiter // responses submitted per address
+	signIns  *limiter // failed sign-ins per address and per e-mail
+	comments *limiter // comments on consultations per address (page_comment_form.go)
 }
 
 // newPages parses the templates; it fails when one is broken.
@@ -65,9 +66,10 @@ func newPages(eng *engine.Engine, log *slog.Logger, opts PageOptions) (*pages, e
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
 	return &pages{
 		eng: eng, tmpl: tmpl, log: log, opts: opts,
-		starts:  newLimiter(limit, time.Hour, eng.Now),
-		submits: newLimiter(limit, time.Hour, eng.Now),
-		signIns: newLimiter(signInLimit, 15*time.Minute, eng.Now),
+		starts:   newLimiter(limit, time.Hour, eng.Now),
+		submits:  newLimiter(limit, time.Hour, eng.Now),
+		signIns:  newLimiter(signInLimit, 15*time.Minute, eng.Now),
+		comments: newLimiter(limit, commentRateWindow, eng.Now),
 	}, nil
 }
 

@@ -16,6 +16,7 @@ func routes(r *gin.Engine, eng *engine.Engine, log *slog.Logger, pg *pages) {
 	r.GET("/", pg.home)
 	registerPages(r, pg)
 	registerCatalogue(r, pg)
+	registerConsultation(r, pg)
 	registerStaffArea(r, pg)
 
 	r.GET("/healthz", healthz(eng.Store(), log))

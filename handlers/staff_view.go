@@ -39,6 +39,8 @@ var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
 	{"/work/providers", "work.nav.providers", coordinators},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
+	{"/work/consultations", "cp.nav.consultations", coordinators},
+	{"/work/comments", "cp.nav.comments", nil},
 }
 
 // staffBase returns the layout's data for a staff page titled by the

@@ -14,14 +14,21 @@ import (
 // absent until published; comment_seq is the last comment number given
 // (absent before the first).
 type consultationDoc struct {
-	ID          string       `bson:"_id"`
-	Title       string       `bson:"title"`
-	Sections    []sectionDoc `bson:"sections"`
-	OpensAt     time.Time    `bson:"opens_at"`
-	ClosesAt    time.Time    `bson:"closes_at"`
-	PublishedAt *time.Time   `bson:"published_at,omitempty"`
-	CreatedAt   time.Time    `bson:"created_at"`
-	CommentSeq  int          `bson:"comment_seq,omitempty"`
+	ID       string       `bson:"_id"`
+	Title    string       `bson:"title"`
+	Sections []sectionDoc `bson:"sections"`
+	// Attachments are absent when there are none.
+	Attachments []attachmentDoc `bson:"attachments,omitempty"`
+	OpensAt     time.Time       `bson:"opens_at"`
+	ClosesAt    time.Time       `bson:"closes_at"`
+	PublishedAt *time.Time      `bson:"published_at,omitempty"`
+	CreatedAt   time.Time       `bson:"created_at"`
+	CommentSeq  int             `bson:"comment_seq,omitempty"`
+}
+
+type attachmentDoc struct {
+	Title string `bson:"title"`
+	URL   string `bson:"url"`
 }
 
 type sectionDoc struct {
@@ -35,7 +42,11 @@ func (d *consultationDoc) consultation() (*engine.Consultation, error) {
 	for i, sc := range d.Sections {
 		sections[i] = engine.Section(sc)
 	}
-	return &engine.Consultation{ID: d.ID, Title: d.Title, Sections: sections, OpensAt: d.OpensAt, ClosesAt: d.ClosesAt,
+	var attachments []engine.Attachment
+	for _, a := range d.Attachments {
+		attachments = append(attachments, engine.Attachment(a))
+	}
+	return &engine.Consultation{ID: d.ID, Title: d.Title, Sections: sections, Attachments: attachments, OpensAt: d.OpensAt, ClosesAt: d.ClosesAt,
 		PublishedAt: d.PublishedAt, CreatedAt: d.CreatedAt}, nil
 }
 
@@ -45,7 +56,11 @@ func (s *Store) CreateConsultation(ctx context.Context, c *engine.Consultation) 
 	for i, sc := range c.Sections {
 		sections[i] = sectionDoc(sc)
 	}
-	doc := consultationDoc{ID: c.ID, Title: c.Title, Sections: sections, OpensAt: c.OpensAt, ClosesAt: c.ClosesAt,
+	var attachments []attachmentDoc
+	for _, a := range c.Attachments {
+		attachments = append(attachments, attachmentDoc(a))
+	}
+	doc := consultationDoc{ID: c.ID, Title: c.Title, Sections: sections, Attachments: attachments, OpensAt: c.OpensAt, ClosesAt: c.ClosesAt,
 		PublishedAt: c.PublishedAt, CreatedAt: c.CreatedAt}
 	return s.insert(ctx, s.consultations, doc, "create consultation %q", c.ID)
 }

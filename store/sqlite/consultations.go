@@ -15,20 +15,24 @@ func (s *Store) CreateConsultation(ctx context.Context, c *engine.Consultation) 
 	if err != nil {
 		return err
 	}
-	_, err = s.write.ExecContext(ctx, `INSERT INTO consultations (id, title, sections, opens_at, closes_at, published_at, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Title, sections, toMillis(c.OpensAt), toMillis(c.ClosesAt), toNullMillis(c.PublishedAt), toMillis(c.CreatedAt))
+	attachments, err := marshal(attachmentsJSON(c.Attachments))
+	if err != nil {
+		return err
+	}
+	_, err = s.write.ExecContext(ctx, `INSERT INTO consultations (id, title, sections, attachments, opens_at, closes_at, published_at, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Title, sections, attachments, toMillis(c.OpensAt), toMillis(c.ClosesAt), toNullMillis(c.PublishedAt), toMillis(c.CreatedAt))
 	return fail(err, "create consultation %q", c.ID)
 }
 
-const consultationColumns = `id, title, sections, opens_at, closes_at, published_at, created_at`
+const consultationColumns = `id, title, sections, attachments, opens_at, closes_at, published_at, created_at`
 
 func scanConsultation(row scanner) (*engine.Consultation, error) {
 	var c engine.Consultation
-	var sections string
+	var sections, attachments string
 	var opens, closes, created int64
 	var published sql.NullInt64
-	if err := row.Scan(&c.ID, &c.Title, &sections, &opens, &closes, &published, &created); err != nil {
+	if err := row.Scan(&c.ID, &c.Title, &sections, &attachments, &opens, &closes, &published, &created); err != nil {
 		return nil, err
 	}
 	var sec []sectionJSON
@@ -36,6 +40,11 @@ func scanConsultation(row scanner) (*engine.Consultation, error) {
 		return nil, err
 	}
 	c.Sections = sectionsFromJSON(sec)
+	var att []attachmentJSON
+	if err := unmarshal("consultation attachments", attachments, &att); err != nil {
+		return nil, err
+	}
+	c.Attachments = attachmentsFromJSON(att)
 	c.OpensAt, c.ClosesAt, c.CreatedAt = fromMillis(opens), fromMillis(closes), fromMillis(created)
 	c.PublishedAt = fromNullMillis(published)
 	return &c, nil

@@ -25,6 +25,20 @@ func (s *suite) consultations(t *testing.T) {
 			noErr(t, "FindConsultation", err)
 			wantEqual(t, "consultation", got, want)
 		})
+		s.test(t, "RoundTripAttachments", func(t *testing.T, st engine.Store) {
+			want := consultation("kp-2028")
+			want.Attachments = []engine.Attachment{
+				{Title: "Plán v PDF", URL: "https://slany.cz/kpss/plan-2028.pdf"},
+				{Title: "Analýza potřeb", URL: "http://slany.cz/kpss/analyza?rok=2027&typ=1"},
+			}
+			noErr(t, "CreateConsultation", st.CreateConsultation(ctx, want))
+			got, err := st.FindConsultation(ctx, "kp-2028")
+			noErr(t, "FindConsultation", err)
+			wantEqual(t, "consultation", got, want)
+			list, err := st.ListConsultations(ctx)
+			noErr(t, "ListConsultations", err)
+			wantEqual(t, "listed consultations", list, []*engine.Consultation{want})
+		})
 		s.test(t, "ErrDuplicate", func(t *testing.T, st engine.Store) {
 			mustCreateConsultation(t, st, "kp-2028")
 			wantErr(t, "CreateConsultation twice", st.CreateConsultation(ctx, consultation("kp-2028")), engine.ErrDuplicate)
