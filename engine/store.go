@@ -23,6 +23,7 @@ type Store interface {
 	CommentStore
 	DraftStore
 	InviteStore
+	PersonalDataStore
 	OutboxStore
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error

@@ -63,4 +63,7 @@ func registerAPI(r *gin.RouterGroup, eng *engine.Engine) {
 
 	r.POST("/comments/:id/triage", a.triageComment)
 	r.POST("/comments/:id/decision", a.decideComment)
+
+	r.GET("/personal-data", a.personalData)
+	r.POST("/personal-data/erase", a.erasePersonalData)
 }

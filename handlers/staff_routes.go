@@ -19,5 +19,6 @@ func registerStaff(st *gin.RouterGroup, p *pages) {
 	st.GET("", p.workHome)
 	registerStaffTextAnswers(st, p)
 	registerStaffCatalogue(st, p)
+	registerStaffPersonalData(st, p)
 	registerStaffConsultations(st, p)
 }

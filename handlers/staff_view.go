@@ -39,6 +39,7 @@ var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
 	{"/work/providers", "work.nav.providers", coordinators},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
+	{"/work/personal-data", "work.nav.personal", coordinators},
 	{"/work/consultations", "cp.nav.consultations", coordinators},
 	{"/work/comments", "cp.nav.comments", nil},
 }

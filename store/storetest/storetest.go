@@ -53,6 +53,7 @@ func Run(t *testing.T, newStore func(t *testing.T) engine.Store, opts ...Option)
 	s.drafts(t)
 	s.invites(t)
 	s.outbox(t)
+	s.personalData(t)
 	s.misc(t)
 }
 
