@@ -25,6 +25,8 @@ func (s *Store) outboxIndexes() []index {
 		{coll: s.outbox(), name: "state_next_attempt", keys: asc("state", "next_attempt_at")},
 		{coll: s.outbox(), name: "created_id", keys: asc("created_at", "_id")},
 		{coll: s.outbox(), name: "cause", keys: asc("cause")},
+		// A person's request about their data finds their e-mails.
+		{coll: s.outbox(), name: "to", keys: asc("to")},
 	}
 }
 

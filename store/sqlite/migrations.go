@@ -198,8 +198,9 @@ CREATE TABLE catalogue_drafts (
 CREATE INDEX catalogue_drafts_state ON catalogue_drafts (state, updated_at);
 ALTER TABLE working_groups ADD COLUMN target_groups TEXT NOT NULL DEFAULT '[]';
 `,
-	migrationOutbox,      // 5: the e-mail outbox (outbox.go)
-	migrationAttachments, // 6: the attachments of consultations (attachments.go)
+	migrationOutbox,          // 5: the e-mail outbox (outbox.go)
+	migrationAttachments,     // 6: the attachments of consultations (attachments.go)
+	migrationOutboxRecipient, // 7: personal data requests find e-mails by address (personal_data.go)
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

@@ -6,6 +6,10 @@ import (
 	"github.com/triada-kpss/triada/engine"
 )
 
+// migrationOutboxRecipient lets a person's request about their data find
+// the e-mails to their address without reading the whole outbox.
+const migrationOutboxRecipient = `CREATE INDEX outbox_recipient ON outbox (recipient);`
+
 // ListCommentsByEmail scans the comments' author JSON: comments are few
 // (hundreds per consultation) and the question is rare, so no index.
 func (s *Store) ListCommentsByEmail(ctx context.Context, email string) ([]*engine.Comment, error) {
