@@ -38,6 +38,7 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
+	{"/work/outbox", "work.nav.outbox", coordinators},
 }
 
 // staffBase returns the layout's data for a staff page titled by the
