@@ -383,3 +383,23 @@ func TestWorker_StopsCleanly(t *testing.T) {
 		t.Fatal("Stop did not return")
 	}
 }
+
+// TestWorker_WakesWhenMailIsReady: with a tick of an hour, a message
+// queued through an engine that wakes the worker still leaves at once.
+func TestWorker_WakesWhenMailIsReady(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	path := filepath.Join(t.TempDir(), "triada.db")
+	st, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	w := &mail.Worker{Sender: smtpSender(t, srv, mail.SMTPConfig{}), Interval: time.Hour}
+	eng := engine.New(st, engine.Options{MailReady: w.Wake})
+	w.Engine = eng
+	w.Start()
+	defer w.Stop()
+	time.Sleep(50 * time.Millisecond) // past the first look at the empty outbox
+	mustQueue(t, eng, receipt)
+	srv.Wait(t, 1, 5*time.Second)
+}
