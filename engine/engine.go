@@ -21,7 +21,8 @@ type Engine struct {
 	sessionTTL time.Duration
 	// baseURL is the public address, without a trailing slash, for
 	// links in e-mails.
-	baseURL string
+	baseURL   string
+	mailReady func()
 	// questionnaires caches FindQuestionnaire: id -> *Questionnaire.
 	questionnaires sync.Map
 }
@@ -42,12 +43,16 @@ type Options struct {
 	// BaseURL is Triada's public address (https://triada.example.cz/),
 	// for links in e-mails; without it e-mails carry no links.
 	BaseURL string
+	// MailReady, when set, is called after a message became ready to
+	// send (queued or released), so that this instance's outbox worker
+	// sends it at once instead of at its next look. It must not block.
+	MailReady func()
 }
 
 // New returns an Engine over store.
 func New(store Store, opts Options) *Engine {
 	e := &Engine{store: store, now: opts.Now, lists: opts.CodeLists, draftTTL: opts.DraftTTL, sessionTTL: opts.SessionTTL,
-		baseURL: strings.TrimSuffix(opts.BaseURL, "/")}
+		baseURL: strings.TrimSuffix(opts.BaseURL, "/"), mailReady: opts.MailReady}
 	if e.now == nil {
 		e.now = time.Now
 	}

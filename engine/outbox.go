@@ -93,6 +93,7 @@ func (e *Engine) ReleaseMail(ctx context.Context, ids ...string) error {
 			errs = append(errs, err)
 		}
 	}
+	e.notifyMail()
 	return errors.Join(errs...)
 }
 
@@ -119,7 +120,21 @@ func (e *Engine) queue(ctx context.Context, m Mail, state, condition string) err
 	if state == MailHeld {
 		msg.HeldAt = now
 	}
-	return e.store.QueueOutbox(ctx, msg)
+	if err := e.store.QueueOutbox(ctx, msg); err != nil {
+		return err
+	}
+	if state == MailQueued {
+		e.notifyMail()
+	}
+	return nil
+}
+
+// notifyMail tells the outbox worker, if it asked, that a message is
+// ready.
+func (e *Engine) notifyMail() {
+	if e.mailReady != nil {
+		e.mailReady()
+	}
 }
 
 // SweepHeldMail looks at the messages held for longer than HeldGrace:
@@ -142,7 +157,7 @@ func (e *Engine) SweepHeldMail(ctx context.Context) (released, dropped int, err 
 			if err := e.store.ReleaseOutbox(ctx, m.ID, now); err != nil {
 				return released, dropped, err
 			}
-			released++
+			released++ // the worker that swept sends it next
 		case m.HeldAt.Before(now.Add(-HeldTimeout)):
 			if err := e.store.DropHeldOutbox(ctx, m.ID, now.Add(-HeldTimeout)); err != nil {
 				return released, dropped, err
@@ -230,6 +245,8 @@ func (e *Engine) RetryMail(ctx context.Context, actor *User, id string) error {
 		return Errorf(ENOTFOUND, "No e-mail has the id %q.", id)
 	case errors.Is(err, ErrConflict):
 		return Errorf(ECONFLICT, "The e-mail %q has not failed: only failed e-mails can be retried.", id)
+	case err == nil:
+		e.notifyMail()
 	}
 	return err
 }

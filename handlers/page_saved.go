@@ -13,12 +13,21 @@ type savedView struct {
 	ResumeURL   string
 	Expires     string
 	ContinueURL string
+	MailURL     string // where the e-mail form posts (page_saved_mail.go)
+	Email       string // as typed, when the e-mail form came back
+	EmailError  string
+	SentTo      string // the address the link was sent to
 }
 
 // saved shows the unguessable link that brings the person's draft back,
-// on this or another device, and until when it is valid. (E-mailing it
-// comes with the outbox.)
+// on this or another device, and until when it is valid, with a form to
+// have it e-mailed (page_saved_mail.go).
 func (p *pages) saved(c *gin.Context) {
+	p.renderSaved(c, http.StatusOK, savedView{})
+}
+
+// renderSaved shows the saved page with the e-mail form's state in v.
+func (p *pages) renderSaved(c *gin.Context, status int, v savedView) {
 	q, invite, ok := p.questionnaire(c)
 	if !ok {
 		return
@@ -41,14 +50,17 @@ func (p *pages) saved(c *gin.Context) {
 		return
 	}
 	b := p.base(c, "")
-	v := savedView{
-		pageBase:    b,
-		ResumeURL:   p.absoluteURL(c, resumePath(q.ID, token)),
-		Expires:     b.L.T("saved.expires", b.L.Date(st.Draft.ExpiresAt.In(prague))),
-		ContinueURL: pagePath(q.ID, st.Draft.Page),
+	b.CSRF = p.csrfToken(c)
+	if v.EmailError != "" {
+		b.Errors = []errorView{{InputID: "email", Message: v.EmailError}}
 	}
+	v.pageBase = b
+	v.ResumeURL = p.absoluteURL(c, resumePath(q.ID, token))
+	v.Expires = b.L.T("saved.expires", b.L.Date(st.Draft.ExpiresAt.In(prague)))
+	v.ContinueURL = pagePath(q.ID, st.Draft.Page)
+	v.MailURL = savedPath(q.ID)
 	v.Title = b.L.T("saved.title") + " – " + q.Definition.Title.In(b.L.Lang())
-	p.render(c, http.StatusOK, "saved", v)
+	p.render(c, status, "saved", v)
 }
 
 // resumePath is the path of a resume link. The token is in the query,

@@ -51,6 +51,7 @@ type pages struct {
 	submits  *limiter // responses submitted per address
 	signIns  *limiter // failed sign-ins per address and per e-mail
 	comments *limiter // comments on consultations per address (page_comment_form.go)
+	mails    *limiter // resume links e-mailed per address and per draft
 }
 
 // newPages parses the templates; it fails when one is broken.
@@ -70,6 +71,7 @@ func newPages(eng *engine.Engine, log *slog.Logger, opts PageOptions) (*pages, e
 		submits:  newLimiter(limit, time.Hour, eng.Now),
 		signIns:  newLimiter(signInLimit, 15*time.Minute, eng.Now),
 		comments: newLimiter(limit, commentRateWindow, eng.Now),
+		mails:    newLimiter(resumeMailLimit, time.Hour, eng.Now),
 	}, nil
 }
 
@@ -86,6 +88,7 @@ func registerPages(r *gin.Engine, p *pages) {
 	q.POST("/page/:n", p.guardForm, p.formSave)
 	q.POST("/restart", p.guardForm, p.restart)
 	q.GET("/saved", p.saved)
+	q.POST("/saved", p.guardForm, p.savedMail)
 	q.GET("/resume", p.resume)
 	q.GET("/thanks", p.thanks)
 }

@@ -21,4 +21,5 @@ func registerStaff(st *gin.RouterGroup, p *pages) {
 	registerStaffCatalogue(st, p)
 	registerStaffPersonalData(st, p)
 	registerStaffConsultations(st, p)
+	registerStaffOutbox(st, p)
 }

@@ -42,6 +42,7 @@ var staffNav = []staffNavEntry{
 	{"/work/personal-data", "work.nav.personal", coordinators},
 	{"/work/consultations", "cp.nav.consultations", coordinators},
 	{"/work/comments", "cp.nav.comments", nil},
+	{"/work/outbox", "work.nav.outbox", coordinators},
 }
 
 // staffBase returns the layout's data for a staff page titled by the

@@ -204,13 +204,12 @@ func TestSMTP_RetriesWithBackoff(t *testing.T) {
 	srv.Stop() // down: connections refused
 	before := eng.Now()
 	runOnce(t, w)
+	after := eng.Now()
 	m := find(t, eng, receipt.ID)
 	if m.State != engine.MailQueued || m.Attempts != 1 || m.LastError == "" {
 		t.Fatalf("after the server was down: %s, %d attempts, error %q", m.State, m.Attempts, m.LastError)
 	}
-	if wait := m.NextAttemptAt.Sub(before); wait < 300*time.Millisecond || wait > 600*time.Millisecond {
-		t.Errorf("first retry after %v, want about 300ms", wait)
-	}
+	wantRetryAfter(t, m, before, after, 300*time.Millisecond)
 	if n := runOnce(t, w); n != 0 || find(t, eng, receipt.ID).Attempts != 1 {
 		t.Fatal("tried again before the backoff ended")
 	}
@@ -222,13 +221,12 @@ func TestSMTP_RetriesWithBackoff(t *testing.T) {
 	time.Sleep(time.Until(m.NextAttemptAt) + 10*time.Millisecond)
 	before = eng.Now()
 	runOnce(t, w)
+	after = eng.Now()
 	m = find(t, eng, receipt.ID)
 	if m.State != engine.MailQueued || m.Attempts != 2 || !strings.Contains(m.LastError, "451") {
 		t.Fatalf("after 451: %s, %d attempts, error %q", m.State, m.Attempts, m.LastError)
 	}
-	if wait := m.NextAttemptAt.Sub(before); wait < 600*time.Millisecond || wait > 900*time.Millisecond {
-		t.Errorf("second retry after %v, want about 600ms (doubled)", wait)
-	}
+	wantRetryAfter(t, m, before, after, 600*time.Millisecond) // doubled
 
 	// Recovered: a running worker delivers it once.
 	w.Start()
@@ -241,6 +239,15 @@ func TestSMTP_RetriesWithBackoff(t *testing.T) {
 	w.Stop()
 	if m := find(t, eng, receipt.ID); m.State != engine.MailSent || m.Attempts != 3 {
 		t.Errorf("at the end: %s after %d attempts", m.State, m.Attempts)
+	}
+}
+
+// wantRetryAfter checks that the failed attempt made between before and
+// after scheduled the next one wait later.
+func wantRetryAfter(t *testing.T, m *engine.OutboxMessage, before, after time.Time, wait time.Duration) {
+	t.Helper()
+	if m.NextAttemptAt.Before(before.Add(wait)) || m.NextAttemptAt.After(after.Add(wait)) {
+		t.Errorf("next attempt at %v, want %v after the attempt made between %v and %v", m.NextAttemptAt, wait, before, after)
 	}
 }
 
@@ -375,4 +382,24 @@ func TestWorker_StopsCleanly(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("Stop did not return")
 	}
+}
+
+// TestWorker_WakesWhenMailIsReady: with a tick of an hour, a message
+// queued through an engine that wakes the worker still leaves at once.
+func TestWorker_WakesWhenMailIsReady(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	path := filepath.Join(t.TempDir(), "triada.db")
+	st, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	w := &mail.Worker{Sender: smtpSender(t, srv, mail.SMTPConfig{}), Interval: time.Hour}
+	eng := engine.New(st, engine.Options{MailReady: w.Wake})
+	w.Engine = eng
+	w.Start()
+	defer w.Stop()
+	time.Sleep(50 * time.Millisecond) // past the first look at the empty outbox
+	mustQueue(t, eng, receipt)
+	srv.Wait(t, 1, 5*time.Second)
 }

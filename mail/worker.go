@@ -44,8 +44,19 @@ type Worker struct {
 
 	claim string
 	once  sync.Once
+	wake  chan struct{}
 	stop  context.CancelFunc
 	done  chan struct{}
+}
+
+// Wake makes a running worker look at the outbox now rather than at its
+// next tick; it never blocks. engine.Options.MailReady calls it.
+func (w *Worker) Wake() {
+	w.defaults()
+	select {
+	case w.wake <- struct{}{}:
+	default: // a look is due already
+	}
 }
 
 func (w *Worker) defaults() {
@@ -70,6 +81,7 @@ func (w *Worker) defaults() {
 			w.Logger = slog.New(slog.DiscardHandler)
 		}
 		w.claim = engine.NewID()
+		w.wake = make(chan struct{}, 1)
 	})
 }
 
@@ -109,6 +121,7 @@ func (w *Worker) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		case <-w.wake:
 		}
 	}
 }

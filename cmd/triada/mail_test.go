@@ -52,7 +52,7 @@ func TestServe_SendsReceiptOverSMTP(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("POST comment: %d %v", code, body)
 	}
-	got := srv.Wait(t, 1, 15*time.Second) // the worker looks every 5 s
+	got := srv.Wait(t, 1, 15*time.Second)
 	data := string(got[0].Data)
 	if got[0].To[0] != "jana@example.cz" || !strings.Contains(data, "=?UTF-8?q?Potvrdenie_pripomienky_P-") {
 		t.Fatalf("message to %v:\n%s", got[0].To, data)

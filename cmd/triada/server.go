@@ -64,11 +64,18 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Store = store
-	m.Engine = engine.New(store, m.Config.engineOptions())
 	sender, where, err := m.Config.mailSender(m.Logger)
 	if err != nil {
 		return err
 	}
+	// The outbox worker: every instance runs one; claims keep them from
+	// sending a message twice. The engine wakes it when a message is
+	// ready, so that a receipt leaves at once.
+	m.mailer = &mail.Worker{Sender: sender, Logger: m.Logger}
+	opts := m.Config.engineOptions()
+	opts.MailReady = m.mailer.Wake
+	m.Engine = engine.New(store, opts)
+	m.mailer.Engine = m.Engine
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", m.Config.Addr, err)
@@ -94,9 +101,6 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}()
 	m.Logger.Info("Triada is listening; open this address", "url", m.URL())
-	// The outbox worker: every instance runs one; claims keep them from
-	// sending a message twice.
-	m.mailer = &mail.Worker{Engine: m.Engine, Sender: sender, Logger: m.Logger}
 	m.mailer.Start()
 	m.Logger.Info("e-mails are sent from the outbox", "to", where)
 	if m.Config.BaseURL == "" {
