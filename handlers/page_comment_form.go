@@ -77,6 +77,7 @@ func (p *pages) commentSubmit(c *gin.Context) {
 		sectionID = section.ID
 	}
 	cm, err := p.eng.SubmitComment(c.Request.Context(), cons.ID, engine.CommentInput{Section: sectionID, Text: in.Text,
+		Language: p.language(c), // of the receipt and the outcome e-mails
 		Author: engine.AuthorInput{Name: in.Name, Email: in.Email, Municipality: in.Municipality,
 			Organisation: in.Organisation, PublishName: in.PublishName}})
 	var e *engine.Error

@@ -154,3 +154,18 @@ func TestPages_Consultation_RateLimit(t *testing.T) {
 		t.Fatalf("%d comments stored, want 2", len(cs))
 	}
 }
+
+// The receipt of a comment sent from a page in Slovak is in Slovak.
+func TestPages_CommentReceiptLanguage(t *testing.T) {
+	f := MustServePages(t, PageOptions{})
+	f.mustConsultation(t, "kp-2027", janOpens, janCloses)
+	v := f.visitor(t)
+	v.get("/c/kp-2027?lang=sk").want(t, http.StatusOK)
+	if p := v.post("/c/kp-2027/s/seniori/comment", aComment()); p.status != http.StatusSeeOther {
+		t.Fatalf("comment: %d", p.status)
+	}
+	ms, err := f.eng.ListMail(context.Background(), engine.Operator(), "")
+	if err != nil || len(ms) != 1 || !strings.HasPrefix(ms[0].Subject, "Potvrdenie pripomienky P-2027-001") {
+		t.Fatalf("receipt (%v): %+v", err, ms)
+	}
+}
