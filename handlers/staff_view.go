@@ -37,6 +37,7 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 // entry here, in the order a coordinator works through a cycle.
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
+	{"/work/reports", "work.nav.reports", nil},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
 }
 
