@@ -284,7 +284,9 @@ func TestReports_Filters(t *testing.T) {
 
 	// And a second question: both must hold.
 	q.Add("filter", "municipality:znojmo")
-	both := matching(func(a reportAnswer) bool { return (a.Age == "65-74" || a.Age == "75plus") && a.Municipality == "znojmo" })
+	both := matching(func(a reportAnswer) bool {
+		return (a.Age == "65-74" || a.Age == "75plus") && a.Municipality == "znojmo"
+	})
 	p = v.get("/work/reports/q/report-2027?"+q.Encode()).want(t, http.StatusOK, fmt.Sprintf("Zobrazeno odpovědí: %d z 8.", len(both)),
 		"<li>Obec: Znojmo</li>")
 	wantFigures(t, p, both)
