@@ -175,10 +175,12 @@ func (p *pages) finishReport(c *gin.Context, v *reportView, q *engine.Questionna
 		p.staffFail(c, err)
 		return
 	}
-	all, err := p.eng.CountResponses(ctx, p.staffUser(c), q.ID)
-	if err != nil {
-		p.staffFail(c, err)
-		return
+	all := res.Total
+	if len(rq.AnyOf) > 0 { // else the results counted them all
+		if all, err = p.eng.CountResponses(ctx, p.staffUser(c), q.ID); err != nil {
+			p.staffFail(c, err)
+			return
+		}
 	}
 	v.Total, v.All, v.Chosen = res.Total, all, chosen
 	if rq.Segment != "" {
@@ -219,7 +221,11 @@ func reportQuery(c *gin.Context, def *forms.Definition, l *i18n.Printer) (engine
 	}
 	if seg := c.Query("segment"); seg != "" {
 		if sq := def.Question(seg); sq == nil || sq.Type != forms.TypeChoice {
-			errs = append(errs, errorView{InputID: "segment", Message: l.T("report.error.segment", seg)})
+			field := "segment"
+			if len(def.Segments) == 0 {
+				field = "filters" // the form has no segment select
+			}
+			errs = append(errs, errorView{InputID: field, Message: l.T("report.error.segment", seg)})
 		} else {
 			rq.Segment = seg
 		}
