@@ -425,3 +425,31 @@ func TestReports_Print(t *testing.T) {
 	v.get("/work/reports/q/report-2027?filter=age:65-74&print=1").want(t, http.StatusOK, "<li>Věk: 65–74 let</li>", `role="img"`,
 		`<a href="/work/reports/q/report-2027?filter=age%3A65-74">Zpět na výsledky s filtry</a>`).lacks(t, `<form method="get"`)
 }
+
+// Thirteen municipalities are too many series for a grouped chart, and
+// 31 different numbers too many rows: the table (or the statistics)
+// stand alone, and say so.
+func TestReports_Limits(t *testing.T) {
+	f := MustServePages(t, PageOptions{})
+	var def strings.Builder
+	def.WriteString("id: limits\ntitle: \"Meze\"\naudience: resident\nsegments: [obec]\npages:\n  - questions:\n      - id: obec\n        type: choice\n        text: \"Obec\"\n        options:\n")
+	for i := range 13 {
+		fmt.Fprintf(&def, "          - {value: o%d, label: \"Obec %d\"}\n", i, i)
+	}
+	def.WriteString("      - id: dny\n        type: number\n        text: \"Dny\"\n        min: 0\n        max: 1000\n")
+	f.MustCreate(t, []byte(def.String()))
+	for i := range 31 {
+		raw := map[string]json.RawMessage{"obec": json.RawMessage(fmt.Sprintf(`"o%d"`, i%13)), "dny": json.RawMessage(strconv.Itoa(i * 3))}
+		if _, err := f.eng.SubmitResponse(context.Background(), "limits", raw, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := f.signedIn(t, "koordinator@obec.cz", engine.RoleCoordinator)
+	p := v.get("/work/reports/q/limits?segment=obec").want(t, http.StatusOK, "Zobrazeno odpovědí: 31 z 31.",
+		"Skupin je na graf příliš mnoho; údaje jsou v tabulce.", "Odpovědi mají příliš mnoho různých hodnot na tabulku",
+		"<dt>Průměr</dt><dd>45</dd>", "<dt>Medián</dt><dd>45</dd>", "<dt>Největší hodnota</dt><dd>90</dd>",
+		`Obec 12 <span class="report-table__n">(n = 2)</span>`).lacks(t, "chart__legend")
+	if n := strings.Count(p.body, `role="img"`); n != 1 {
+		t.Errorf("%d charts, want only the municipalities' own", n)
+	}
+}
