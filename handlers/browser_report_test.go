@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -108,6 +109,22 @@ func TestBrowser_Report(t *testing.T) {
 	}
 	b.audit(axe, "printable report")
 	b.fits("printable report")
+	// In print: no navigation and no form, each question on a new page,
+	// the charts kept.
+	b.open("/work/reports/q/report-2027?segment=municipality")
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if b.shown(".staff-nav") || b.shown("#filters") || b.shown(".report-links") || !b.shown("#question-age svg") {
+		t.Error("in print the navigation or the form shows, or a chart does not")
+	}
+	breaks := b.str(`[...document.querySelectorAll(".report-question")].map(e => getComputedStyle(e).breakBefore).join(" ")`)
+	if breaks != "auto page page page page page" {
+		t.Errorf("page breaks before the questions in print: %q", breaks)
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
 	b.open("/work/reports/q/report-2027?filter=age:old")
 	b.audit(axe, "report with a bad filter")
 	b.fits("report with a bad filter")
