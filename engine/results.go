@@ -14,6 +14,10 @@ import (
 type ResultsQuery struct {
 	Segment string   // a choice question id, or ""
 	Filters []Filter // every one must hold
+	// AnyOf are sets of filters of which at least one of each set must
+	// hold; the report pages put the options chosen of one question in
+	// one set. The API's repeatable filter stays Filters (AND).
+	AnyOf [][]Filter
 }
 
 // Filter keeps the responses whose answer to Question equals Value (or,
@@ -38,6 +42,7 @@ type Results struct {
 	Total         int              `json:"total"`
 	Segment       string           `json:"segment,omitempty"`
 	Filters       []Filter         `json:"filters,omitempty"`
+	AnyOf         [][]Filter       `json:"any_of,omitempty"`
 	Questions     []QuestionResult `json:"questions"`
 }
 
@@ -104,7 +109,7 @@ func (e *Engine) results(ctx context.Context, def *forms.Definition, rq ResultsQ
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{Questionnaire: def.ID, Total: counts.Total, Segment: rq.Segment, Filters: rq.Filters, Questions: []QuestionResult{}}
+	res := &Results{Questionnaire: def.ID, Total: counts.Total, Segment: rq.Segment, Filters: rq.Filters, AnyOf: rq.AnyOf, Questions: []QuestionResult{}}
 	var segQ *forms.Question
 	if rq.Segment != "" {
 		segQ = def.Question(rq.Segment)
@@ -149,25 +154,49 @@ func countQuery(def *forms.Definition, rq ResultsQuery) (CountQuery, error) {
 		}
 	}
 	for _, f := range rq.Filters {
-		fq := def.Question(f.Question)
-		value := f.Value
-		switch {
-		case fq == nil:
-			return cq, Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("The questionnaire has no question %q.", f.Question)})
-		case fq.Type == forms.TypeText:
-			return cq, Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Free-text question %q cannot filter results.", f.Question)})
-		case fq.Type == forms.TypeScale || fq.Type == forms.TypeNumber:
-			n, err := strconv.ParseFloat(value, 64)
-			if err != nil {
-				return cq, Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Question %q takes a number, not %q.", f.Question, f.Value)})
-			}
-			value = forms.FormatNumber(n)
-		case fq.Option(value) == nil:
-			return cq, Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Question %q has no option %q.", f.Question, f.Value)})
+		code, err := filterCode(def, f)
+		if err != nil {
+			return cq, err
 		}
-		cq.Filters = append(cq.Filters, f.Question+"="+value)
+		cq.Filters = append(cq.Filters, code)
+	}
+	for _, set := range rq.AnyOf {
+		codes := make([]string, 0, len(set))
+		for _, f := range set {
+			code, err := filterCode(def, f)
+			if err != nil {
+				return cq, err
+			}
+			codes = append(codes, code)
+		}
+		if len(codes) > 0 {
+			cq.AnyOf = append(cq.AnyOf, codes)
+		}
 	}
 	return cq, nil
+}
+
+// filterCode checks a filter against the definition and returns its code
+// "qid=value"; EINVALID names an unknown question or option, a free-text
+// question, or a number that is not one.
+func filterCode(def *forms.Definition, f Filter) (string, error) {
+	fq := def.Question(f.Question)
+	value := f.Value
+	switch {
+	case fq == nil:
+		return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("The questionnaire has no question %q.", f.Question)})
+	case fq.Type == forms.TypeText:
+		return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Free-text question %q cannot filter results.", f.Question)})
+	case fq.Type == forms.TypeScale || fq.Type == forms.TypeNumber:
+		n, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Question %q takes a number, not %q.", f.Question, f.Value)})
+		}
+		value = forms.FormatNumber(n)
+	case fq.Option(value) == nil:
+		return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Question %q has no option %q.", f.Question, f.Value)})
+	}
+	return f.Question + "=" + value, nil
 }
 
 // codeIndex holds counts by question: the number that answered it, and

@@ -36,6 +36,11 @@ type CountQuery struct {
 	Questionnaire string
 	// Filters are codes ("qid=value") that a response must all hold.
 	Filters []string
+	// AnyOf are sets of codes: a response must hold at least one code of
+	// each set (OR within a set, AND between sets and with Filters). The
+	// report pages put the options chosen of one question in one set
+	// ("aged 66-80 or over 80"). An empty set is ignored.
+	AnyOf [][]string
 	// Segment, when set, is a question id: counts are also broken down by
 	// the value of each response's "Segment=value" code.
 	Segment string

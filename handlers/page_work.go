@@ -17,6 +17,7 @@ type workView struct {
 
 type groupLink struct {
 	ID, Name string
+	URL      string // the group's report
 }
 
 // workHome greets the signed-in person with their working groups (a
@@ -34,7 +35,7 @@ func (p *pages) workHome(c *gin.Context) {
 		if u.Role == engine.RoleMember && !slices.Contains(g.Members, u.ID) {
 			continue
 		}
-		v.Groups = append(v.Groups, groupLink{ID: g.ID, Name: g.Name})
+		v.Groups = append(v.Groups, groupLink{ID: g.ID, Name: g.Name, URL: groupReportPath(g.ID, "")})
 	}
 	p.render(c, http.StatusOK, "work", v)
 }

@@ -22,4 +22,5 @@ func registerStaff(st *gin.RouterGroup, p *pages) {
 	registerStaffPersonalData(st, p)
 	registerStaffConsultations(st, p)
 	registerStaffOutbox(st, p)
+	registerStaffReports(st, p)
 }

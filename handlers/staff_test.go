@@ -113,3 +113,21 @@ func TestNotFoundPageOrJSON(t *testing.T) {
 		t.Errorf("API 404 Content-Type %q", api.header.Get("Content-Type"))
 	}
 }
+
+// Exactly one navigation entry is current: the one whose folder is the
+// longest that holds the page.
+func TestStaffNav_Current(t *testing.T) {
+	for path, want := range map[string]string{
+		"/work":                         "/work",
+		"/work/providers":               "/work/providers",
+		"/work/providers/x/withdraw":    "/work/providers",
+		"/work/providers/drafts":        "/work/providers/drafts",
+		"/work/providers/drafts/123456": "/work/providers/drafts",
+		"/work/unknown":                 "",
+		"/workshop":                     "",
+	} {
+		if got := currentNav(path); got != want {
+			t.Errorf("currentNav(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

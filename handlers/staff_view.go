@@ -38,6 +38,7 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
 	{"/work/providers", "work.nav.providers", coordinators},
+	{"/work/reports", "work.nav.reports", nil},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
 	{"/work/personal-data", "work.nav.personal", coordinators},
 	{"/work/consultations", "cp.nav.consultations", coordinators},
@@ -57,14 +58,27 @@ func (p *pages) staffBase(c *gin.Context, titleKey string) pageBase {
 		return b
 	}
 	info := &staffInfo{Email: u.Email, Role: b.L.T("role." + string(u.Role))}
-	path := c.Request.URL.Path
-	for i, n := range staffNav {
+	current := currentNav(c.Request.URL.Path)
+	for _, n := range staffNav {
 		if n.roles != nil && !slices.Contains(n.roles, u.Role) {
 			continue
 		}
-		current := path == n.path || (i > 0 && strings.HasPrefix(path, n.path+"/"))
-		info.Nav = append(info.Nav, navLink{URL: n.path, Label: b.L.T(n.key), Current: current})
+		info.Nav = append(info.Nav, navLink{URL: n.path, Label: b.L.T(n.key), Current: n.path == current})
 	}
 	b.Staff = info
 	return b
+}
+
+// currentNav returns the path of the navigation entry a page belongs
+// to: the longest entry that is the page's path or a folder of it, so
+// that /work/providers/drafts/X is under "drafts", not "providers".
+// The overview (/work) is current only on itself.
+func currentNav(path string) string {
+	best := ""
+	for _, n := range staffNav {
+		if (path == n.path || (n.path != "/work" && strings.HasPrefix(path, n.path+"/"))) && len(n.path) > len(best) {
+			best = n.path
+		}
+	}
+	return best
 }

@@ -161,7 +161,7 @@ func (s *Store) responseCodes(ctx context.Context, q engine.CountQuery, codings 
 			ids = append(ids, c.ResponseID)
 		}
 	}
-	filter := append(countFilter(q.Questionnaire, q.Filters), bson.E{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}})
+	filter := append(queryFilter(q, q.Filters), bson.E{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}})
 	cur, err := s.responses.Find(ctx, filter, options.Find().SetProjection(bson.D{{Key: "codes", Value: 1}}))
 	if err != nil {
 		return nil, err

@@ -17,7 +17,7 @@ import (
 const segmentWorkers = 8
 
 // CountAnswers counts the codes of the responses of q.Questionnaire that
-// hold every code of q.Filters, broken down by the value of q.Segment when
+// hold every code of q.Filters and one code of each set of q.AnyOf, broken down by the value of q.Segment when
 // it is set; an unknown questionnaire counts zero responses. Counting
 // happens in the database, on the index (questionnaire_id, codes):
 //
@@ -50,7 +50,7 @@ func (s *Store) CountAnswers(ctx context.Context, q engine.CountQuery) (*engine.
 		codes      map[string]int
 		errT, errC error
 		wg         sync.WaitGroup
-		filter     = countFilter(q.Questionnaire, q.Filters)
+		filter     = queryFilter(q, q.Filters)
 		segPrefix  = q.Segment + "="
 	)
 	wg.Go(func() { total, errT = s.responses.CountDocuments(ctx, filter) })
@@ -83,7 +83,7 @@ func (s *Store) CountAnswers(ctx context.Context, q engine.CountQuery) (*engine.
 		wg.Go(func() {
 			for i := range next {
 				segCode := segPrefix + values[i]
-				f := countFilter(q.Questionnaire, append(slices.Clip(q.Filters), segCode))
+				f := queryFilter(q, append(slices.Clip(q.Filters), segCode))
 				sc, err := s.countCodes(segCtx, f)
 				if err != nil {
 					errs[i] = err

@@ -96,10 +96,13 @@ func (s *Store) SaveCoding(ctx context.Context, c *engine.Coding, expectedVersio
 }
 
 // WalkCodings reads the codings of q.Questionnaire with their responses'
-// codes, and keeps those whose response holds every filter code.
+// codes, and keeps those whose response holds every filter code and one
+// code of each set of q.AnyOf.
 func (s *Store) WalkCodings(ctx context.Context, q engine.CountQuery, fn func(c *engine.Coding, segment string) error) error {
 	what := fmt.Sprintf("walk the codings of %q", q.Questionnaire)
 	cond, args := codesFilter(q.Filters)
+	anyCond, anyArgs := codesAnyFilter(q.AnyOf)
+	cond, args = cond+anyCond, append(args, anyArgs...)
 	rows, err := s.read.QueryContext(ctx, `SELECT `+codingColumns+`, r.codes FROM codings c
 		JOIN responses r ON r.id = c.response_id WHERE c.questionnaire_id = ?`+cond+
 		` ORDER BY c.response_id, c.question_id`, append([]any{q.Questionnaire}, args...)...)

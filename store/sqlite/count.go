@@ -12,7 +12,7 @@ import (
 const countQuery = `SELECT codes FROM responses WHERE questionnaire_id = ?`
 
 // CountAnswers counts the codes of the responses of q.Questionnaire that
-// hold every code of q.Filters, broken down by the value of q.Segment when
+// hold every code of q.Filters and one code of each set of q.AnyOf, broken down by the value of q.Segment when
 // it is set; an unknown questionnaire counts zero responses.
 //
 // It streams the codes column of the questionnaire's responses (read from
@@ -44,8 +44,9 @@ func (s *Store) CountAnswers(ctx context.Context, q engine.CountQuery) (*engine.
 
 // counter counts codes in one pass over the responses.
 type counter struct {
-	filters   [][]byte // "\n" + code + "\n"
-	segPrefix []byte   // Segment + "=", or nil
+	filters   [][]byte   // "\n" + code + "\n"
+	anyOf     [][][]byte // sets of framed codes, one of each must be held
+	segPrefix []byte     // Segment + "=", or nil
 	slots     map[string]int
 	codes     []string      // slot -> code
 	segOf     []*segCounter // slot -> the segment its code opens, if any
@@ -68,6 +69,7 @@ func newCounter(q engine.CountQuery) *counter {
 	for _, f := range q.Filters {
 		c.filters = append(c.filters, []byte("\n"+f+"\n"))
 	}
+	c.anyOf = framedSets(q.AnyOf)
 	if q.Segment != "" {
 		c.segPrefix = []byte(q.Segment + "=")
 	}
@@ -76,7 +78,7 @@ func newCounter(q engine.CountQuery) *counter {
 
 // add counts one response from its codes column.
 func (c *counter) add(codes []byte) {
-	if len(c.filters) > 0 {
+	if len(c.filters) > 0 || len(c.anyOf) > 0 {
 		// Frame the codes with a leading newline so that every code,
 		// the first too, reads "\ncode\n".
 		c.framed = append(append(c.framed[:0], '\n'), codes...)
@@ -84,6 +86,9 @@ func (c *counter) add(codes []byte) {
 			if !bytes.Contains(c.framed, f) {
 				return
 			}
+		}
+		if !holdsOneOfEach(c.framed, c.anyOf) {
+			return
 		}
 	}
 	c.row, c.rowSegs = c.row[:0], c.rowSegs[:0]

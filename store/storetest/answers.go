@@ -189,9 +189,11 @@ func (s *suite) answers(t *testing.T) {
 				{Filters: []string{"sluzby=s2", "spokojenost=4"}},
 				{Segment: "obec"},
 				{Segment: "obec", Filters: []string{"sluzby=s1"}},
+				{AnyOf: [][]string{{"vek=66-80", "vek=nad-80"}}},
+				{Segment: "obec", Filters: []string{"sluzby=s1"}, AnyOf: [][]string{{"vek=do-25", "vek=26-45"}, {"spokojenost=4", "spokojenost=5"}}},
 			} {
 				q.Questionnaire = d.survey
-				t.Run(fmt.Sprintf("%s/%v", q.Segment, q.Filters), func(t *testing.T) {
+				t.Run(fmt.Sprintf("%s/%v/%v", q.Segment, q.Filters, q.AnyOf), func(t *testing.T) {
 					want := expectCodingTally(d, q)
 					if len(want) == 0 {
 						t.Fatal("the generated data match nothing: fix the case")
@@ -301,7 +303,7 @@ func expectCodingTally(d *answersData, q engine.CountQuery) map[string]int {
 	out := map[string]int{}
 	for _, c := range d.codings {
 		r := byID[c.ResponseID]
-		if c.QuestionnaireID != q.Questionnaire || !containsAll(r.Codes, q.Filters) {
+		if c.QuestionnaireID != q.Questionnaire || !containsAll(r.Codes, q.Filters) || !holdsOneOfEach(r.Codes, q.AnyOf) {
 			continue
 		}
 		segment := ""

@@ -40,6 +40,15 @@ func (s *suite) counting(t *testing.T) {
 			{"SegmentAndFilter", engine.CountQuery{Segment: "obec", Filters: []string{"sluzby=s1"}}},
 			{"SegmentAndTwoFilters", engine.CountQuery{Segment: "obec", Filters: []string{"sluzby=s1", "spokojenost=4"}}},
 			{"SegmentNobodyAnswers", engine.CountQuery{Segment: "nic"}},
+			// OR within a set (the report pages' options of one question),
+			// AND between sets and with Filters.
+			{"AnyOfOneSet", engine.CountQuery{AnyOf: [][]string{{"vek=66-80", "vek=nad-80"}}}},
+			{"AnyOfOnMulti", engine.CountQuery{AnyOf: [][]string{{"sluzby=s1", "sluzby=s2"}}}},
+			{"AnyOfTwoSets", engine.CountQuery{AnyOf: [][]string{{"vek=66-80", "vek=nad-80"}, {"spokojenost=1", "spokojenost=2"}}}},
+			{"AnyOfAndFilter", engine.CountQuery{Filters: []string{"sluzby=s3"}, AnyOf: [][]string{{"vek=do-25", "vek=26-45"}}}},
+			{"AnyOfIsNotAPrefix", engine.CountQuery{AnyOf: [][]string{{"deti=2", "obec=obec-00"}}}},
+			{"AnyOfEmptySetIgnored", engine.CountQuery{AnyOf: [][]string{{}, {"vek=66-80"}}}},
+			{"SegmentAndAnyOf", engine.CountQuery{Segment: "obec", Filters: []string{"sluzby=s1"}, AnyOf: [][]string{{"vek=66-80", "vek=nad-80"}}}},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {

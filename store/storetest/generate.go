@@ -119,7 +119,7 @@ func expectCounts(rs []*engine.Response, q engine.CountQuery) *engine.Counts {
 		c.Segments = map[string]*engine.SegmentCounts{}
 	}
 	for _, r := range rs {
-		if r.QuestionnaireID != q.Questionnaire || !containsAll(r.Codes, q.Filters) {
+		if r.QuestionnaireID != q.Questionnaire || !containsAll(r.Codes, q.Filters) || !holdsOneOfEach(r.Codes, q.AnyOf) {
 			continue
 		}
 		c.Total++
@@ -151,6 +151,17 @@ func expectCounts(rs []*engine.Response, q engine.CountQuery) *engine.Counts {
 func containsAll(codes, filters []string) bool {
 	for _, f := range filters {
 		if !slices.Contains(codes, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsOneOfEach reports whether codes hold at least one code of each
+// non-empty set.
+func holdsOneOfEach(codes []string, sets [][]string) bool {
+	for _, set := range sets {
+		if len(set) > 0 && !slices.ContainsFunc(set, func(c string) bool { return slices.Contains(codes, c) }) {
 			return false
 		}
 	}

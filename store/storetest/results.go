@@ -28,8 +28,11 @@ func (s *suite) results(t *testing.T) {
 			{Filters: []engine.Filter{{Question: "sluzby", Value: "s3"}, {Question: "deti", Value: "2.5"}}},
 			{Segment: "obec"},
 			{Segment: "obec", Filters: []engine.Filter{{Question: "spokojenost", Value: "4"}}},
+			{AnyOf: [][]engine.Filter{{{Question: "vek", Value: "66-80"}, {Question: "vek", Value: "nad-80"}}}},
+			{Segment: "obec", Filters: []engine.Filter{{Question: "sluzby", Value: "s1"}},
+				AnyOf: [][]engine.Filter{{{Question: "vek", Value: "do-25"}, {Question: "vek", Value: "26-45"}}, {{Question: "spokojenost", Value: "5"}}}},
 		} {
-			t.Run(fmt.Sprintf("%s/%v", rq.Segment, rq.Filters), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/%v/%v", rq.Segment, rq.Filters, rq.AnyOf), func(t *testing.T) {
 				got, err := eng.QuestionnaireResults(ctx, actor, d.survey, rq)
 				noErr(t, "QuestionnaireResults", err)
 				want := expectResults(d, rq)
@@ -77,22 +80,25 @@ func expectResults(d *answersData, rq engine.ResultsQuery) map[string]string {
 	for _, c := range d.codings {
 		codings[c.ResponseID] = c.Codes
 	}
+	holds := func(a forms.Answers, f engine.Filter) bool {
+		switch v := a[f.Question].(type) {
+		case string:
+			return v == f.Value
+		case []string:
+			return slices.Contains(v, f.Value)
+		case float64:
+			return forms.FormatNumber(v) == f.Value
+		}
+		return false
+	}
 	matches := func(a forms.Answers) bool {
 		for _, f := range rq.Filters {
-			switch v := a[f.Question].(type) {
-			case string:
-				if v != f.Value {
-					return false
-				}
-			case []string:
-				if !slices.Contains(v, f.Value) {
-					return false
-				}
-			case float64:
-				if forms.FormatNumber(v) != f.Value {
-					return false
-				}
-			default:
+			if !holds(a, f) {
+				return false
+			}
+		}
+		for _, set := range rq.AnyOf {
+			if !slices.ContainsFunc(set, func(f engine.Filter) bool { return holds(a, f) }) {
 				return false
 			}
 		}
