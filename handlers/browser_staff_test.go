@@ -3,6 +3,9 @@ package handlers
 import (
 	"testing"
 
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
 	"github.com/triada-kpss/triada/engine"
 )
 
@@ -36,4 +39,51 @@ func TestBrowser_SignIn(t *testing.T) {
 	fits("workspace")
 	b.submit(`.staff-nav__signout button`)
 	b.wantPath("/signin?signed_out=1")
+}
+
+// A coordinator answers a request about personal data on a phone: the
+// look-up with a mistyped address, the result and the confirmation pass
+// the accessibility audit and fit the screen.
+func TestBrowser_PersonalData(t *testing.T) {
+	axe := mustAxe(t)
+	f := MustServePages(t, PageOptions{})
+	f.mustConsultation(t, "kp-2027", janOpens, janCloses)
+	f.mustUser(t, "koordinatorka@obec.cz", engine.RoleCoordinator)
+	b := newTab(t, f, true)
+	b.phone()
+	b.open("/c/kp-2027/s/seniori/comment")
+	b.typeIn("#text", "Chybí odlehčovací služba.")
+	b.typeIn("#name", "Jan Novák")
+	b.typeIn("#email", "jan.novak@example.cz")
+	b.typeIn("#municipality", "Znojmo")
+	b.submit(`form button[type="submit"]`)
+
+	b.open("/signin")
+	b.typeIn("#email", "koordinatorka@obec.cz")
+	b.typeIn("#password", staffPassword)
+	b.submit(`button[type="submit"]`)
+	b.open("/work/personal-data")
+	b.typeIn("#email", "jan.novak@")
+	b.submit(`main button[type="submit"]`)
+	b.audit(axe, "personal data, mistyped address")
+	b.fits("personal data, mistyped address")
+	if got := b.value("#email"); got != "jan.novak@" {
+		t.Errorf("the address typed came back as %q", got)
+	}
+	b.do(chromedp.Focus(chromedp.CSS("#email")), chromedp.KeyEvent(kb.End))
+	b.typeIn("#email", "example.cz")
+	b.submit(`main button[type="submit"]`)
+	if !b.is(`document.body.textContent.includes("P-2027-001")`) {
+		t.Fatalf("the comment is not listed: %s", b.path())
+	}
+	b.audit(axe, "personal data")
+	b.fits("personal data")
+	b.submit(`a[href^="/work/personal-data/erase"]`)
+	b.audit(axe, "erase confirmation")
+	b.fits("erase confirmation")
+	b.submit(`button.button--warning`)
+	if got := b.str(`document.querySelector('[role="status"]').textContent`); got != "Hotovo. Připomínky, ze kterých byly odstraněny údaje autora: 1. Smazané e-maily: 1." {
+		t.Errorf("after erasing: %q", got)
+	}
+	b.audit(axe, "after erasing")
 }
