@@ -123,6 +123,10 @@ func (e *Engine) findInvite(ctx context.Context, token string) (*Invite, error) 
 	}
 	inv, err := e.store.FindInvite(ctx, HashSecret(token))
 	if errors.Is(err, ErrNotFound) {
+		// A reminder's fresh link (invites_manage.go) leads to the invite.
+		inv, err = e.store.FindInviteByLink(ctx, HashSecret(token))
+	}
+	if errors.Is(err, ErrNotFound) {
 		return nil, noInvite()
 	}
 	return inv, err

@@ -37,6 +37,10 @@ type Invite struct {
 	ResponseID      string // "" until answered
 	CreatedAt       time.Time
 	AnsweredAt      *time.Time
+	// RemindedAt is when the last reminder (a fresh link) was made, nil
+	// before the first; Reminders counts them.
+	RemindedAt *time.Time
+	Reminders  int
 }
 
 // DraftStore persists drafts.

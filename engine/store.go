@@ -23,6 +23,7 @@ type Store interface {
 	CommentStore
 	DraftStore
 	InviteStore
+	PeopleStore // people_store.go: password links, edits of groups, consultations and invitations
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error
 	// Close releases the store; calls after it fail.

@@ -19,11 +19,16 @@ type inviteDoc struct {
 	ResponseID      string     `bson:"response_id"`
 	CreatedAt       time.Time  `bson:"created_at"`
 	AnsweredAt      *time.Time `bson:"answered_at,omitempty"`
+	// Reminders (people.go): the hashes of the fresh links they made.
+	RemindedAt *time.Time `bson:"reminded_at,omitempty"`
+	Reminders  int        `bson:"reminders,omitempty"`
+	Links      []string   `bson:"links,omitempty"`
 }
 
 func (d *inviteDoc) invite() (*engine.Invite, error) {
 	return &engine.Invite{Hash: d.Hash, QuestionnaireID: d.QuestionnaireID, Email: d.Email, Name: d.Name,
-		ResponseID: d.ResponseID, CreatedAt: d.CreatedAt, AnsweredAt: d.AnsweredAt}, nil
+		ResponseID: d.ResponseID, CreatedAt: d.CreatedAt, AnsweredAt: d.AnsweredAt,
+		RemindedAt: d.RemindedAt, Reminders: d.Reminders}, nil
 }
 
 // CreateInvite stores i; ErrDuplicate if the hash exists.

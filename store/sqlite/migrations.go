@@ -198,6 +198,7 @@ CREATE TABLE catalogue_drafts (
 CREATE INDEX catalogue_drafts_state ON catalogue_drafts (state, updated_at);
 ALTER TABLE working_groups ADD COLUMN target_groups TEXT NOT NULL DEFAULT '[]';
 `,
+	migrationPeople, // people.go: password links, group descriptions, consultation versions, invitation reminders
 }
 
 // SchemaVersion is the user_version of an up-to-date database.
