@@ -19,4 +19,5 @@ func registerStaff(st *gin.RouterGroup, p *pages) {
 	st.GET("", p.workHome)
 	registerStaffTextAnswers(st, p)
 	registerStaffCatalogue(st, p)
+	registerStaffPeople(st, p) // page_groups.go: groups, people, invitations, consultation editing
 }

@@ -38,6 +38,8 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
+	{"/work/groups", "work.nav.groups", coordinators},
+	{"/work/people", "work.nav.people", []engine.Role{engine.RoleAdmin}},
 }
 
 // staffBase returns the layout's data for a staff page titled by the
