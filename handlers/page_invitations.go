@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"crypto/subtle"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -184,8 +185,13 @@ func (p *pages) renderInvitationsWith(c *gin.Context, form inviteForm, paste str
 // the honeypot are read from the multipart body, bounded by maxUpload.
 func (p *pages) guardUpload(c *gin.Context) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUpload+64<<10)
-	if err := c.Request.ParseMultipartForm(maxUpload); err != nil {
-		if strings.Contains(err.Error(), "too large") {
+	err := c.Request.ParseMultipartForm(maxUpload)
+	if errors.Is(err, http.ErrNotMultipart) {
+		err = c.Request.ParseForm() // pasted rows only, from a client that sends no file
+	}
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) || strings.Contains(err.Error(), "too large") {
 			p.message(c, http.StatusRequestEntityTooLarge, "msg.too_large", "", "")
 			return
 		}
