@@ -142,7 +142,7 @@ func TestInvitationPages(t *testing.T) {
 		co.post(path+"/revoke", url.Values{"invite": {inv.Hash}}).redirects(t, path+"?revoked=1")
 		f.visitor(t).get(links[0]).want(t, http.StatusNotFound)
 		co.post(path+"/revoke", url.Values{"invite": {inv.Hash}}).want(t, http.StatusNotFound)
-		co.get(path + "/revoke?invite=nic").want(t, http.StatusNotFound)
+		co.get(path+"/revoke?invite=nic").want(t, http.StatusNotFound)
 		if _, err := f.eng.FindInvite(ctx, strings.TrimPrefix(links[0], "/i/")); engine.ErrorCode(err) != engine.ENOTFOUND {
 			t.Fatalf("a revoked invitation's reminder link: %v", err)
 		}

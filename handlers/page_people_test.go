@@ -93,7 +93,7 @@ func TestPeoplePages(t *testing.T) {
 	t.Run("LastAdmin", func(t *testing.T) {
 		self := mustUserID(t, f, "spravce@example.cz")
 		admin.post("/work/people/"+self+"/role", url.Values{"role": {"member"}}).want(t, http.StatusConflict, "poslední správce")
-		admin.get("/work/people/" + self).lacks(t, "/remove\"")
+		admin.get("/work/people/"+self).lacks(t, "/remove\"")
 		admin.post("/work/people/"+self+"/remove", nil).want(t, http.StatusConflict)
 		if u, _ := f.eng.FindUser(ctx, engine.Operator(), self); u == nil || u.Role != engine.RoleAdmin {
 			t.Fatal("the last admin was demoted or removed")
