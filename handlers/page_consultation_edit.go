@@ -274,7 +274,15 @@ func (p *pages) consultationUpdate(c *gin.Context) {
 	case engine.EINVALID:
 		p.renderConsultationEdit(c, http.StatusUnprocessableEntity, cons, form, mapSectionFields(withDateErrors(err, bad), form), "")
 	case engine.ECONFLICT:
-		p.staffFail(c, err)
+		fresh, ferr := p.eng.FindConsultation(c.Request.Context(), cons.ID)
+		if ferr != nil || fresh.State(p.eng.Now()) == engine.StatePublished {
+			p.staffFail(c, err)
+			return
+		}
+		// Changed meanwhile: what this person typed stays, under the
+		// current version, so that saving again is a deliberate choice.
+		form.Version = fresh.Version
+		p.renderConsultationEdit(c, http.StatusConflict, fresh, form, err, "")
 	default:
 		p.staffFail(c, err)
 	}
