@@ -34,6 +34,7 @@ type Invite struct {
 	QuestionnaireID string
 	Email           string
 	Name            string
+	ICO             string // the provider's company number, "" when not given
 	ResponseID      string // "" until answered
 	CreatedAt       time.Time
 	AnsweredAt      *time.Time

@@ -36,7 +36,7 @@ func invitationsPath(id string) string {
 	return "/work/questionnaires/" + url.PathEscape(id) + "/invitations"
 }
 
-type inviteForm struct{ Name, Email string }
+type inviteForm struct{ Name, ICO, Email string }
 
 type invitationsView struct {
 	staffForm
@@ -50,7 +50,7 @@ type invitationsView struct {
 }
 
 type invitationRow struct {
-	Hash, Name, Email, Answered, Created, Reminded string
+	Hash, Name, ICO, Email, Answered, Created, Reminded string
 }
 
 // invitationQuestionnaire returns the questionnaire of the path if it is
@@ -101,7 +101,7 @@ func (p *pages) renderInvitations(c *gin.Context, status int, form inviteForm, p
 		v.Notice = b.L.T(notice)
 	}
 	for _, inv := range invites {
-		item := invitationRow{Hash: inv.Hash, Name: inv.Name, Email: inv.Email, Created: b.L.Date(inv.CreatedAt.In(prague))}
+		item := invitationRow{Hash: inv.Hash, Name: inv.Name, ICO: inv.ICO, Email: inv.Email, Created: b.L.Date(inv.CreatedAt.In(prague))}
 		if inv.AnsweredAt != nil {
 			item.Answered = b.L.Date(inv.AnsweredAt.In(prague))
 			v.Answered++
@@ -153,11 +153,14 @@ func (p *pages) invitationCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	form := inviteForm{Name: c.PostForm("name"), Email: c.PostForm("email")}
+	form := inviteForm{Name: c.PostForm("name"), ICO: c.PostForm("ico"), Email: c.PostForm("email")}
 	b := p.base(c, "")
 	st := formState{}
 	if strings.TrimSpace(form.Name) == "" {
 		st.addError(&b, "name", b.L.T("invitations.name"), b.L.T("invitations.err.name"))
+	}
+	if ico := strings.ReplaceAll(strings.TrimSpace(form.ICO), " ", ""); ico != "" && !engine.ValidICO(ico) {
+		st.addError(&b, "ico", b.L.T("invitations.ico"), b.L.T("invitations.err.ico"))
 	}
 	if _, err := engine.NormalizeEmail("email", form.Email); err != nil {
 		st.addError(&b, "email", b.L.T("invitations.email"), b.L.T("invitations.err.email"))
@@ -166,7 +169,7 @@ func (p *pages) invitationCreate(c *gin.Context) {
 		p.renderInvitationsWith(c, form, "", st, b.Errors)
 		return
 	}
-	token, inv, err := p.eng.CreateInvite(c.Request.Context(), p.staffUser(c), q.ID, form.Email, form.Name)
+	token, inv, err := p.eng.CreateProviderInvite(c.Request.Context(), p.staffUser(c), q.ID, form.Email, form.Name, form.ICO)
 	if err != nil {
 		p.staffFail(c, err)
 		return
@@ -285,14 +288,14 @@ func (p *pages) invitationImport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	names, emails := c.PostFormArray("name"), c.PostFormArray("email")
-	if len(names) != len(emails) || len(names) == 0 || len(names) > engine.MaxInviteRows {
+	names, icos, emails := c.PostFormArray("name"), c.PostFormArray("ico"), c.PostFormArray("email")
+	if len(names) != len(emails) || len(icos) != len(emails) || len(names) == 0 || len(names) > engine.MaxInviteRows {
 		p.message(c, http.StatusBadRequest, "msg.bad_request", invitationsPath(q.ID), "invitations.back")
 		return
 	}
 	var links []madeLink
 	for i := range names {
-		token, inv, err := p.eng.CreateInvite(c.Request.Context(), p.staffUser(c), q.ID, emails[i], names[i])
+		token, inv, err := p.eng.CreateProviderInvite(c.Request.Context(), p.staffUser(c), q.ID, emails[i], names[i], icos[i])
 		if err != nil {
 			p.staffFail(c, err)
 			return

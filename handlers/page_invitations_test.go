@@ -72,9 +72,9 @@ func TestInvitationPages(t *testing.T) {
 
 	t.Run("CreateOne", func(t *testing.T) {
 		co.get(path).want(t, http.StatusOK, "Zatím nikdo není pozván", `enctype="multipart/form-data"`)
-		co.post(path, url.Values{"name": {""}, "email": {"špatně"}}).
-			want(t, http.StatusUnprocessableEntity, `href="#name"`, `href="#email"`, `value="špatně"`)
-		p := co.post(path, url.Values{"name": {"Charita Slaný"}, "email": {"reditel@charita.cz"}}).
+		co.post(path, url.Values{"name": {""}, "ico": {"25669088"}, "email": {"špatně"}}).
+			want(t, http.StatusUnprocessableEntity, `href="#name"`, `href="#ico"`, `href="#email"`, `value="špatně"`, `value="25669088"`)
+		p := co.post(path, url.Values{"name": {"Charita Slaný"}, "ico": {"25669087"}, "email": {"reditel@charita.cz"}}).
 			want(t, http.StatusOK, "Pozvánky jsou vytvořeny", "Dotazník: Dotazník pro poskytovatele", "Dobrý den, Charita Slaný")
 		links := inviteLinks(p)
 		if len(links) != 1 {
@@ -84,7 +84,7 @@ func TestInvitationPages(t *testing.T) {
 		v := f.visitor(t)
 		v.get(links[0]).redirects(t, "/q/kapacity")
 		v.post("/q/kapacity/page/1", url.Values{"action": {"submit"}, "x": {"12 lůžek"}}).redirects(t, "/q/kapacity/thanks")
-		co.get(path).want(t, http.StatusOK, "Odpověděli: 1. Ještě neodpověděli: 0.", "reditel@charita.cz", "15. 1. 2027").
+		co.get(path).want(t, http.StatusOK, "Odpověděli: 1. Ještě neodpověděli: 0.", "reditel@charita.cz", "IČO 25669087", "15. 1. 2027").
 			lacks(t, "remind-all")
 	})
 
@@ -103,8 +103,9 @@ func TestInvitationPages(t *testing.T) {
 		if n := len(mustInvites(t, f)); n != 1 {
 			t.Fatalf("%d invitations after a preview", n)
 		}
-		form := url.Values{"name": {"Domov Žďár", "Spolek"}, "email": {"domov@zdar.cz", "spolek@example.cz"}}
-		if !strings.Contains(p.body, `name="name" value="Domov Žďár"`) || !strings.Contains(p.body, `name="email" value="spolek@example.cz"`) {
+		form := url.Values{"name": {"Domov Žďár", "Spolek"}, "ico": {"00064581", "70892041"}, "email": {"domov@zdar.cz", "spolek@example.cz"}}
+		if !strings.Contains(p.body, `name="name" value="Domov Žďár"`) || !strings.Contains(p.body, `name="email" value="spolek@example.cz"`) ||
+			!strings.Contains(p.body, `name="ico" value="70892041"`) {
 			t.Fatal("the preview does not carry the ready rows")
 		}
 		made := co.post(path+"/import", form).want(t, http.StatusOK, "Pozvánky jsou vytvořeny", "domov@zdar.cz", "spolek@example.cz")
@@ -113,6 +114,9 @@ func TestInvitationPages(t *testing.T) {
 		}
 		if n := len(mustInvites(t, f)); n != 3 {
 			t.Fatalf("%d invitations after the import, want 3", n)
+		}
+		if inv := findInviteByEmail(t, f, "domov@zdar.cz"); inv.ICO != "00064581" || inv.Name != "Domov Žďár" {
+			t.Fatalf("imported invitation: %+v", inv)
 		}
 		co.upload(path+"/upload", "prazdny.csv", []byte("název;ičo;e-mail\n"), csrf).
 			want(t, http.StatusUnprocessableEntity, `href="#file"`, "nepodařilo přečíst")

@@ -16,6 +16,7 @@ type inviteDoc struct {
 	QuestionnaireID string     `bson:"questionnaire_id"`
 	Email           string     `bson:"email"`
 	Name            string     `bson:"name"`
+	ICO             string     `bson:"ico,omitempty"`
 	ResponseID      string     `bson:"response_id"`
 	CreatedAt       time.Time  `bson:"created_at"`
 	AnsweredAt      *time.Time `bson:"answered_at,omitempty"`
@@ -26,14 +27,14 @@ type inviteDoc struct {
 }
 
 func (d *inviteDoc) invite() (*engine.Invite, error) {
-	return &engine.Invite{Hash: d.Hash, QuestionnaireID: d.QuestionnaireID, Email: d.Email, Name: d.Name,
+	return &engine.Invite{Hash: d.Hash, QuestionnaireID: d.QuestionnaireID, Email: d.Email, Name: d.Name, ICO: d.ICO,
 		ResponseID: d.ResponseID, CreatedAt: d.CreatedAt, AnsweredAt: d.AnsweredAt,
 		RemindedAt: d.RemindedAt, Reminders: d.Reminders}, nil
 }
 
 // CreateInvite stores i; ErrDuplicate if the hash exists.
 func (s *Store) CreateInvite(ctx context.Context, i *engine.Invite) error {
-	doc := inviteDoc{Hash: i.Hash, QuestionnaireID: i.QuestionnaireID, Email: i.Email, Name: i.Name,
+	doc := inviteDoc{Hash: i.Hash, QuestionnaireID: i.QuestionnaireID, Email: i.Email, Name: i.Name, ICO: i.ICO,
 		ResponseID: i.ResponseID, CreatedAt: i.CreatedAt, AnsweredAt: i.AnsweredAt}
 	return s.insert(ctx, s.invites, doc, "create an invite to questionnaire %q", i.QuestionnaireID)
 }

@@ -28,6 +28,7 @@ ALTER TABLE consultations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 
 ALTER TABLE invites ADD COLUMN reminded_at INTEGER; -- NULL before the first reminder
 ALTER TABLE invites ADD COLUMN reminders INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE invites ADD COLUMN ico TEXT NOT NULL DEFAULT '';
 CREATE TABLE invite_links (
 	hash        TEXT PRIMARY KEY, -- SHA-256 of a reminder's link token
 	invite_hash TEXT NOT NULL REFERENCES invites (hash) ON DELETE CASCADE,

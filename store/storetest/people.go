@@ -126,7 +126,9 @@ func (s *suite) people(t *testing.T) {
 	t.Run("InviteLinks", func(t *testing.T) {
 		s.test(t, "ReminderLeadsToInvite", func(t *testing.T, st engine.Store) {
 			mustCreateQuestionnaire(t, st, "kapacity")
-			inv := mustCreateInvite(t, st, "h1", "kapacity", "charita@example.cz")
+			inv := invite("h1", "kapacity", "charita@example.cz")
+			inv.ICO = "25669087"
+			noErr(t, "CreateInvite", st.CreateInvite(ctx, inv))
 			mustCreateInvite(t, st, "h2", "kapacity", "diakonie@example.cz")
 			noErr(t, "AddInviteLink", st.AddInviteLink(ctx, "h1", "l1", at(5, 9)))
 			noErr(t, "AddInviteLink", st.AddInviteLink(ctx, "h1", "l2", at(6, 9)))
