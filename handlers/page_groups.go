@@ -117,7 +117,7 @@ type groupPageView struct {
 }
 
 type memberItem struct {
-	ID, Email, Name, Role, RemoveURL string
+	ID, Email, Name, Role, URL, RemoveURL string
 }
 
 func (p *pages) groupShow(c *gin.Context) {

@@ -73,7 +73,7 @@ func (p *pages) renderPeople(c *gin.Context, status int, form personForm, err er
 			"email": b.L.T("people.email"), "name": b.L.T("people.name"), "role": b.L.T("people.role")})
 	}
 	for _, u := range users {
-		v.People = append(v.People, memberItem{ID: u.ID, Email: u.Email, Name: u.Name, Role: b.L.T("role." + string(u.Role)), RemoveURL: personPath(u.ID)})
+		v.People = append(v.People, memberItem{ID: u.ID, Email: u.Email, Name: u.Name, Role: b.L.T("role." + string(u.Role)), URL: personPath(u.ID)})
 	}
 	p.render(c, status, "people", v)
 }

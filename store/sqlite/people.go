@@ -78,7 +78,7 @@ func (s *Store) DeleteUserSessions(ctx context.Context, userID string) error {
 // with it (ON DELETE CASCADE).
 func (s *Store) DeleteUser(ctx context.Context, id string) error {
 	res, err := s.write.ExecContext(ctx, `DELETE FROM users WHERE id = ?`, id)
-	return s.groupUpdated(res, err, "delete user %q", id)
+	return s.oneRow(res, err, "delete user %q", id)
 }
 
 // UpdateGroup replaces the group's name, description, tags and target
@@ -95,7 +95,7 @@ func (s *Store) UpdateGroup(ctx context.Context, g *engine.Group) error {
 	res, err := s.write.ExecContext(ctx,
 		`UPDATE working_groups SET name = ?, description = ?, tags = ?, target_groups = ? WHERE id = ?`,
 		g.Name, g.Description, tags, targetGroups, g.ID)
-	return s.groupUpdated(res, err, "update group %q", g.ID)
+	return s.oneRow(res, err, "update group %q", g.ID)
 }
 
 // UpdateConsultation replaces the consultation in one UPDATE whose
@@ -125,7 +125,7 @@ func (s *Store) AddInviteLink(ctx context.Context, inviteHash, linkHash string, 
 		}
 	}()
 	res, err := tx.ExecContext(ctx, `UPDATE invites SET reminded_at = ?, reminders = reminders + 1 WHERE hash = ?`, toMillis(at), inviteHash)
-	if err = s.groupUpdated(res, err, "add a link to an invite"); err != nil {
+	if err = s.oneRow(res, err, "add a link to an invite"); err != nil {
 		return err
 	}
 	if _, err = tx.ExecContext(ctx, `INSERT INTO invite_links (hash, invite_hash, created_at) VALUES (?, ?, ?)`,
@@ -145,5 +145,11 @@ WHERE hash = (SELECT invite_hash FROM invite_links WHERE hash = ?)`, linkHash))
 // DeleteInvite removes the invite; its links go with it (ON DELETE CASCADE).
 func (s *Store) DeleteInvite(ctx context.Context, hash string) error {
 	res, err := s.write.ExecContext(ctx, `DELETE FROM invites WHERE hash = ?`, hash)
-	return s.groupUpdated(res, err, "delete an invite")
+	return s.oneRow(res, err, "delete an invite")
+}
+
+// oneRow checks that a statement changed one row: ErrNotFound when it
+// found none (the check groups.go uses for groups).
+func (s *Store) oneRow(res interface{ RowsAffected() (int64, error) }, err error, what string, args ...any) error {
+	return s.groupUpdated(res, err, what, args...)
 }
