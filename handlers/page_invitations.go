@@ -134,7 +134,7 @@ func (p *pages) renderLinks(c *gin.Context, q *engine.Questionnaire, heading str
 }
 
 // inviteLink makes the link and the message of a new invitation or a
-// reminder.
+// reminder, and sends the message.
 func (p *pages) inviteLink(c *gin.Context, q *engine.Questionnaire, inv *engine.Invite, token string, reminder bool) madeLink {
 	lang := languageOf(c)
 	link := p.absoluteURL(c, "/i/"+token)
@@ -145,6 +145,7 @@ func (p *pages) inviteLink(c *gin.Context, q *engine.Questionnaire, inv *engine.
 	} else {
 		subject, text = providerInviteMail(lang, inv.Name, title, link, q.Definition.ClosesAt)
 	}
+	p.sendLinkMail(c, "invite-link:"+engine.HashSecret(token), inv.Email, subject, text, "invite:"+inv.Hash)
 	return madeLink{Name: inv.Name, Email: inv.Email, Link: link, Subject: subject, Text: text}
 }
 
@@ -174,8 +175,6 @@ func (p *pages) invitationCreate(c *gin.Context) {
 		p.staffFail(c, err)
 		return
 	}
-	// The lead wires the outbox here: engine.QueueMail(ctx, engine.Mail{To: inv.Email,
-	// Subject: l.Subject, Text: l.Text, Cause: "invite:" + inv.Hash}).
 	p.renderLinks(c, q, "invitations.created_title", []madeLink{p.inviteLink(c, q, inv, token, false)})
 }
 
@@ -300,7 +299,6 @@ func (p *pages) invitationImport(c *gin.Context) {
 			p.staffFail(c, err)
 			return
 		}
-		// The lead wires the outbox here, once per invitation (as in invitationCreate).
 		links = append(links, p.inviteLink(c, q, inv, token, false))
 	}
 	p.renderLinks(c, q, "invitations.created_title", links)
@@ -316,8 +314,6 @@ func (p *pages) invitationRemind(c *gin.Context) {
 		p.staffFail(c, err)
 		return
 	}
-	// The lead wires the outbox here: engine.QueueMail(ctx, engine.Mail{To: inv.Email,
-	// Subject: l.Subject, Text: l.Text, Cause: "invite-reminder:" + inv.Hash + ":" + itoa(inv.Reminders)}).
 	p.renderLinks(c, q, "invitations.reminded_title", []madeLink{p.inviteLink(c, q, inv, token, true)})
 }
 
@@ -345,7 +341,6 @@ func (p *pages) invitationRemindAll(c *gin.Context) {
 			p.staffFail(c, err)
 			return
 		}
-		// The lead wires the outbox here, once per reminder (as in invitationRemind).
 		links = append(links, p.inviteLink(c, q, inv, token, true))
 	}
 	p.renderLinks(c, q, "invitations.reminded_title", links)

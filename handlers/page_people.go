@@ -98,16 +98,16 @@ func (p *pages) peopleInvite(c *gin.Context) {
 		p.staffFail(c, err)
 		return
 	}
-	// The lead wires the outbox here: engine.QueueMail(ctx, engine.Mail{
-	// To: u.Email, Subject: subject, Text: text, Cause: "user-invite:" + u.ID}).
 	p.showPasswordLink(c, u, token, userInviteMail)
 }
 
-// showPasswordLink renders the link page for a new password link.
+// showPasswordLink sends the message with a new password link and shows
+// the link and the message.
 func (p *pages) showPasswordLink(c *gin.Context, u *engine.User, token string, mail func(lang, name, link, by string) (string, string)) {
 	b := p.staffBase(c, "people.link_title")
 	link := p.absoluteURL(c, "/password/"+token)
 	subject, text := mail(b.L.Lang(), u.Name, link, p.staffUser(c).Email)
+	p.sendLinkMail(c, "password-link:"+engine.HashSecret(token), u.Email, subject, text, "user:"+u.ID)
 	p.render(c, http.StatusOK, "people_link", linkView{pageBase: b, Heading: b.Title,
 		Lead: b.L.T("people.link_lead", u.Email), Link: link, Subject: subject, Text: text,
 		Back: personPath(u.ID), BackText: b.L.T("people.back_person")})
@@ -165,8 +165,6 @@ func (p *pages) personReset(c *gin.Context) {
 		p.staffFail(c, err)
 		return
 	}
-	// The lead wires the outbox here: engine.QueueMail(ctx, engine.Mail{
-	// To: u.Email, Subject: subject, Text: text, Cause: "password-reset:" + u.ID}).
 	p.showPasswordLink(c, u, token, passwordResetMail)
 }
 
