@@ -31,10 +31,11 @@ func (e *Engine) UpdateConsultation(ctx context.Context, actor *User, id string,
 		return nil, Errorf(ECONFLICT, "The settlement of %q is published: the consultation can no longer change.", id)
 	}
 	var fe fieldErrors
-	c := &Consultation{ID: old.ID, Title: in.Title, OpensAt: in.OpensAt.UTC(), ClosesAt: in.ClosesAt.UTC(),
-		CreatedAt: old.CreatedAt, PublishedAt: old.PublishedAt, Version: old.Version + 1}
+	// A copy of the stored record keeps what this edit does not touch.
+	edited := *old
+	c := &edited
 	c.Sections = checkConsultation(&fe, &in)
-	c.Title = in.Title
+	c.Title, c.OpensAt, c.ClosesAt, c.Version = in.Title, in.OpensAt.UTC(), in.ClosesAt.UTC(), old.Version+1
 	if state != StateScheduled && len(fe) == 0 {
 		if err := e.checkWordingOnly(ctx, &fe, old, c); err != nil {
 			return nil, err
