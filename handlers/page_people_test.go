@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -112,12 +114,46 @@ func TestPeoplePages(t *testing.T) {
 // mustUserID returns the id of the user with the e-mail.
 func mustUserID(tb testing.TB, f *pageFixture, email string) string {
 	tb.Helper()
-	users, err := f.eng.ListUsers(context.Background(), engine.Operator())
+	return mustUserIDIn(tb, f.eng, email)
+}
+
+// The request log never holds a password link's token.
+func TestPasswordLink_NotLogged(t *testing.T) {
+	st := MustOpenStore(t)
+	eng := engine.New(st, engine.Options{})
+	if _, err := eng.AddUser(context.Background(), "spravce@example.cz", engine.RoleAdmin, "", staffPassword); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := eng.FindUser(context.Background(), engine.Operator(), mustUserIDIn(t, eng, "spravce@example.cz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := eng.InviteUser(context.Background(), admin, "nova@example.cz", engine.RoleMember, "Nová")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	h := New(eng, Options{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	for _, path := range []string{"/password/" + token, "/password/" + token + "x"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		if w.Code != http.StatusOK && w.Code != http.StatusNotFound {
+			t.Fatalf("%s: status %d", path, w.Code)
+		}
+	}
+	if !strings.Contains(log.String(), "/password/…") || strings.Contains(log.String(), token) {
+		t.Fatalf("the log shows the token, or no request: %s", log.String())
+	}
+}
+
+func mustUserIDIn(tb testing.TB, eng *engine.Engine, email string) string {
+	tb.Helper()
+	users, err := eng.ListUsers(context.Background(), engine.Operator())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	for _, u := range users {
-		if strings.EqualFold(u.Email, email) {
+		if u.Email == email {
 			return u.ID
 		}
 	}
