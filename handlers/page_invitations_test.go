@@ -118,6 +118,8 @@ func TestInvitationPages(t *testing.T) {
 		if inv := findInviteByEmail(t, f, "domov@zdar.cz"); inv.ICO != "00064581" || inv.Name != "Domov Žďár" {
 			t.Fatalf("imported invitation: %+v", inv)
 		}
+		co.upload(path+"/upload", "velky.csv", bytes.Repeat([]byte("Charita;25669087;reditel@charita.cz\n"), 20_000), csrf).
+			want(t, http.StatusRequestEntityTooLarge)
 		co.upload(path+"/upload", "prazdny.csv", []byte("název;ičo;e-mail\n"), csrf).
 			want(t, http.StatusUnprocessableEntity, `href="#file"`, "nepodařilo přečíst")
 		co.post(path+"/upload", url.Values{"rows": {"Pasta;25669087;pasta@example.cz"}}).
