@@ -148,9 +148,14 @@ func (p *pages) renderPerson(c *gin.Context, status int, notice string, err erro
 }
 
 func (p *pages) personRole(c *gin.Context) {
-	_, err := p.eng.ChangeRole(c.Request.Context(), p.staffUser(c), c.Param("id"), engine.Role(c.PostForm("role")))
+	actor := p.staffUser(c)
+	u, err := p.eng.ChangeRole(c.Request.Context(), actor, c.Param("id"), engine.Role(c.PostForm("role")))
 	switch engine.ErrorCode(err) {
 	case "":
+		if u.ID == actor.ID && u.Role != engine.RoleAdmin {
+			redirect(c, "/work") // no longer an admin: this page is closed to them now
+			return
+		}
 		redirect(c, personPath(c.Param("id"))+"?role=1")
 	case engine.ECONFLICT:
 		p.renderPerson(c, http.StatusConflict, "", err)

@@ -88,6 +88,12 @@ func TestPeoplePages(t *testing.T) {
 
 		admin.get(person+"/remove").want(t, http.StatusOK, "Odebrat účet?", "druhy@example.cz")
 		admin.post(person+"/remove", nil).redirects(t, "/work/people?removed=1")
+		// An admin who gives up the role goes back to the workspace.
+		third := f.mustUser(t, "treti@example.cz", engine.RoleAdmin)
+		v3 := f.visitor(t)
+		v3.signIn("treti@example.cz", staffPassword).redirects(t, "/work")
+		v3.post("/work/people/"+third.ID+"/role", url.Values{"role": {"coordinator"}}).redirects(t, "/work")
+		v3.get("/work/people").want(t, http.StatusForbidden)
 		admin.get(person).want(t, http.StatusNotFound)
 		other.get("/work").redirects(t, "/signin?next=%2Fwork")
 	})
