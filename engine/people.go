@@ -80,6 +80,11 @@ func (e *Engine) newPasswordToken(ctx context.Context, userID string) (string, e
 	if err := e.store.CreatePasswordToken(ctx, t); err != nil {
 		return "", err
 	}
+	// One link at a time: an older one, perhaps in a forgotten e-mail,
+	// stops working.
+	if err := e.store.DeletePasswordTokens(ctx, userID, t.Hash); err != nil {
+		return "", err
+	}
 	return token, nil
 }
 
@@ -245,6 +250,9 @@ func (e *Engine) SetPasswordWithLink(ctx context.Context, token, password, confi
 		return nil, err
 	}
 	if err := e.store.DeleteUserSessions(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	if err := e.store.DeletePasswordTokens(ctx, u.ID, t.Hash); err != nil {
 		return nil, err
 	}
 	return u, nil

@@ -27,6 +27,9 @@ type PeopleStore interface {
 	// UsePasswordToken sets UsedAt to at when it is not set yet:
 	// ErrNotFound for an unknown hash, ErrConflict if it was used.
 	UsePasswordToken(ctx context.Context, hash string, at time.Time) error
+	// DeletePasswordTokens removes every password token of the user
+	// but keepHash (none is no error).
+	DeletePasswordTokens(ctx context.Context, userID, keepHash string) error
 	// DeleteUserSessions ends every session of the user (none is no error).
 	DeleteUserSessions(ctx context.Context, userID string) error
 	// DeleteUser removes the user with their sessions, API tokens and

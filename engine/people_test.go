@@ -62,8 +62,12 @@ func TestEngine_People(t *testing.T) {
 	t.Run("ResetEndsSessions", func(t *testing.T) {
 		session, _, _, err := f.SignIn(ctx, "member@example.cz", "correct horse battery")
 		mustNil(t, err)
+		older, _, err := f.ResetPassword(ctx, f.admin, f.member.ID)
+		mustNil(t, err)
 		token, _, err := f.ResetPassword(ctx, f.admin, f.member.ID)
 		mustNil(t, err)
+		_, _, err = f.FindPasswordLink(ctx, older)
+		wantCode(t, err, engine.ENOTFOUND) // one link at a time
 		_, _, err = f.SessionUser(ctx, session)
 		wantCode(t, err, engine.EUNAUTHORIZED)
 		_, _, _, err = f.SignIn(ctx, "member@example.cz", "correct horse battery")

@@ -55,6 +55,15 @@ func (s *Store) UsePasswordToken(ctx context.Context, hash string, at time.Time)
 	return nil
 }
 
+// DeletePasswordTokens removes the user's password tokens but keepHash.
+func (s *Store) DeletePasswordTokens(ctx context.Context, userID, keepHash string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	filter := bson.D{{Key: "user_id", Value: userID}, {Key: "_id", Value: bson.D{{Key: "$ne", Value: keepHash}}}}
+	_, err := s.passwordTokens().DeleteMany(ctx, filter)
+	return fail(err, "delete the password links of user %q", userID)
+}
+
 // DeleteUserSessions ends every session of the user.
 func (s *Store) DeleteUserSessions(ctx context.Context, userID string) error {
 	ctx, cancel := s.bound(ctx)

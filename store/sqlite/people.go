@@ -68,6 +68,12 @@ func (s *Store) UsePasswordToken(ctx context.Context, hash string, at time.Time)
 		`UPDATE password_tokens SET used_at = ? WHERE hash = ? AND used_at IS NULL`, toMillis(at), hash)
 }
 
+// DeletePasswordTokens removes the user's password tokens but keepHash.
+func (s *Store) DeletePasswordTokens(ctx context.Context, userID, keepHash string) error {
+	_, err := s.write.ExecContext(ctx, `DELETE FROM password_tokens WHERE user_id = ? AND hash <> ?`, userID, keepHash)
+	return fail(err, "delete the password links of user %q", userID)
+}
+
 // DeleteUserSessions ends every session of the user.
 func (s *Store) DeleteUserSessions(ctx context.Context, userID string) error {
 	_, err := s.write.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)

@@ -33,6 +33,21 @@ func (s *suite) people(t *testing.T) {
 			want.UsedAt = ptr(at(4, 9))
 			wantEqual(t, "used token", got, want)
 		})
+		s.test(t, "DeleteAllButOne", func(t *testing.T, st engine.Store) {
+			mustCreateUser(t, st, "u1")
+			mustCreateUser(t, st, "u2")
+			for _, tk := range []*engine.PasswordToken{passwordToken("a", "u1"), passwordToken("b", "u1"), passwordToken("c", "u2")} {
+				noErr(t, "CreatePasswordToken", st.CreatePasswordToken(ctx, tk))
+			}
+			noErr(t, "DeletePasswordTokens", st.DeletePasswordTokens(ctx, "u1", "b"))
+			_, err := st.FindPasswordToken(ctx, "a")
+			wantErr(t, "FindPasswordToken a", err, engine.ErrNotFound)
+			for _, h := range []string{"b", "c"} {
+				_, err := st.FindPasswordToken(ctx, h)
+				noErr(t, "FindPasswordToken "+h, err)
+			}
+			noErr(t, "DeletePasswordTokens of nobody", st.DeletePasswordTokens(ctx, "nobody", ""))
+		})
 		s.test(t, "ErrNotFound", func(t *testing.T, st engine.Store) {
 			_, err := st.FindPasswordToken(ctx, "nope")
 			wantErr(t, "FindPasswordToken", err, engine.ErrNotFound)
