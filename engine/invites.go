@@ -44,6 +44,13 @@ type Invitation struct {
 // e-mail or name, or a questionnaire that does not exist or is not
 // answered by invitation.
 func (e *Engine) CreateInvite(ctx context.Context, actor *User, questionnaireID, email, name string) (string, *Invite, error) {
+	return e.CreateProviderInvite(ctx, actor, questionnaireID, email, name, "")
+}
+
+// CreateProviderInvite is CreateInvite that also records the provider's
+// IČO (optional: "" for none); EINVALID for an IČO whose check digit is
+// wrong.
+func (e *Engine) CreateProviderInvite(ctx context.Context, actor *User, questionnaireID, email, name, ico string) (string, *Invite, error) {
 	if err := requireCoordinator(actor); err != nil {
 		return "", nil, err
 	}
@@ -62,11 +69,14 @@ func (e *Engine) CreateInvite(ctx context.Context, actor *User, questionnaireID,
 		fe.add("email", "Enter an e-mail address like name@example.cz.")
 	}
 	fe.text("name", &name, false, 300)
+	if ico = strings.ReplaceAll(strings.TrimSpace(ico), " ", ""); ico != "" && !ValidICO(ico) {
+		fe.add("ico", "An IČO is eight digits whose last is the check digit of the first seven.")
+	}
 	if err := fe.err("The invitation is not valid."); err != nil {
 		return "", nil, err
 	}
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(inviteTokenBytes))
-	inv := &Invite{Hash: HashSecret(token), QuestionnaireID: q.ID, Email: normalized, Name: name, CreatedAt: e.Now()}
+	inv := &Invite{Hash: HashSecret(token), QuestionnaireID: q.ID, Email: normalized, Name: name, ICO: ico, CreatedAt: e.Now()}
 	if err := e.store.CreateInvite(ctx, inv); err != nil {
 		return "", nil, err
 	}
@@ -122,6 +132,10 @@ func (e *Engine) findInvite(ctx context.Context, token string) (*Invite, error) 
 		return nil, noInvite()
 	}
 	inv, err := e.store.FindInvite(ctx, HashSecret(token))
+	if errors.Is(err, ErrNotFound) {
+		// A reminder's fresh link (invites_manage.go) leads to the invite.
+		inv, err = e.store.FindInviteByLink(ctx, HashSecret(token))
+	}
 	if errors.Is(err, ErrNotFound) {
 		return nil, noInvite()
 	}

@@ -34,9 +34,14 @@ type Invite struct {
 	QuestionnaireID string
 	Email           string
 	Name            string
+	ICO             string // the provider's company number, "" when not given
 	ResponseID      string // "" until answered
 	CreatedAt       time.Time
 	AnsweredAt      *time.Time
+	// RemindedAt is when the last reminder (a fresh link) was made, nil
+	// before the first; Reminders counts them.
+	RemindedAt *time.Time
+	Reminders  int
 }
 
 // DraftStore persists drafts.

@@ -25,6 +25,7 @@ type Store interface {
 	InviteStore
 	PersonalDataStore
 	OutboxStore
+	PeopleStore // people_store.go: password links, edits of groups, consultations and invitations
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error
 	// Close releases the store; calls after it fail.

@@ -100,9 +100,10 @@ type Session struct {
 
 // Group is a working group; its tags select the results relevant to it.
 type Group struct {
-	ID   string
-	Name string
-	Tags []string
+	ID          string
+	Name        string
+	Description string // what the group plans for, in a sentence or two
+	Tags        []string
 	// TargetGroups are the catalogue's target-group codes the group
 	// plans for: they select the supply of services it sees.
 	TargetGroups []string
@@ -181,6 +182,9 @@ type Consultation struct {
 	ClosesAt    time.Time
 	PublishedAt *time.Time
 	CreatedAt   time.Time
+	// Version grows by one with every edit (UpdateConsultation), so that
+	// two coordinators editing at once do not overwrite each other.
+	Version int
 }
 
 // Section is one part of the draft.

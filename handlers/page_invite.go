@@ -89,5 +89,8 @@ func logPath(path string) string {
 	if strings.HasPrefix(path, "/i/") {
 		return "/i/…"
 	}
+	if strings.HasPrefix(path, "/password/") { // page_password.go
+		return "/password/…"
+	}
 	return path
 }

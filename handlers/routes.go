@@ -18,6 +18,7 @@ func routes(r *gin.Engine, eng *engine.Engine, log *slog.Logger, pg *pages) {
 	registerCatalogue(r, pg)
 	registerConsultation(r, pg)
 	registerStaffArea(r, pg)
+	registerPasswordLinks(r, pg) // page_password.go: /password/TOKEN sets a password
 
 	r.GET("/healthz", healthz(eng.Store(), log))
 	r.HEAD("/healthz", healthz(eng.Store(), log))

@@ -23,4 +23,5 @@ func registerStaff(st *gin.RouterGroup, p *pages) {
 	registerStaffConsultations(st, p)
 	registerStaffOutbox(st, p)
 	registerStaffReports(st, p)
+	registerStaffPeople(st, p) // page_groups.go: groups, people, invitations, consultation editing
 }

@@ -44,6 +44,8 @@ var staffNav = []staffNavEntry{
 	{"/work/consultations", "cp.nav.consultations", coordinators},
 	{"/work/comments", "cp.nav.comments", nil},
 	{"/work/outbox", "work.nav.outbox", coordinators},
+	{"/work/groups", "work.nav.groups", coordinators},
+	{"/work/people", "work.nav.people", []engine.Role{engine.RoleAdmin}},
 }
 
 // staffBase returns the layout's data for a staff page titled by the

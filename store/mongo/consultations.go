@@ -24,6 +24,7 @@ type consultationDoc struct {
 	PublishedAt *time.Time      `bson:"published_at,omitempty"`
 	CreatedAt   time.Time       `bson:"created_at"`
 	CommentSeq  int             `bson:"comment_seq,omitempty"`
+	Version     int             `bson:"version,omitempty"` // absent before the first edit
 }
 
 type attachmentDoc struct {
@@ -47,7 +48,7 @@ func (d *consultationDoc) consultation() (*engine.Consultation, error) {
 		attachments = append(attachments, engine.Attachment(a))
 	}
 	return &engine.Consultation{ID: d.ID, Title: d.Title, Sections: sections, Attachments: attachments, OpensAt: d.OpensAt, ClosesAt: d.ClosesAt,
-		PublishedAt: d.PublishedAt, CreatedAt: d.CreatedAt}, nil
+		PublishedAt: d.PublishedAt, CreatedAt: d.CreatedAt, Version: d.Version}, nil
 }
 
 // CreateConsultation stores c; ErrDuplicate if the id exists.
@@ -61,7 +62,7 @@ func (s *Store) CreateConsultation(ctx context.Context, c *engine.Consultation) 
 		attachments = append(attachments, attachmentDoc(a))
 	}
 	doc := consultationDoc{ID: c.ID, Title: c.Title, Sections: sections, Attachments: attachments, OpensAt: c.OpensAt, ClosesAt: c.ClosesAt,
-		PublishedAt: c.PublishedAt, CreatedAt: c.CreatedAt}
+		PublishedAt: c.PublishedAt, CreatedAt: c.CreatedAt, Version: c.Version}
 	return s.insert(ctx, s.consultations, doc, "create consultation %q", c.ID)
 }
 

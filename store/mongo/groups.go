@@ -11,22 +11,23 @@ import (
 // groupDoc is a document of "groups". Tags and members are arrays, never
 // null, so that $addToSet and $pull apply.
 type groupDoc struct {
-	ID      string   `bson:"_id"`
-	Name    string   `bson:"name"`
-	Tags    []string `bson:"tags"`
-	Members []string `bson:"members"`
+	ID          string   `bson:"_id"`
+	Name        string   `bson:"name"`
+	Description string   `bson:"description,omitempty"`
+	Tags        []string `bson:"tags"`
+	Members     []string `bson:"members"`
 	// TargetGroups is absent in documents written before it existed.
 	TargetGroups []string  `bson:"target_groups"`
 	CreatedAt    time.Time `bson:"created_at"`
 }
 
 func (d *groupDoc) group() (*engine.Group, error) {
-	return &engine.Group{ID: d.ID, Name: d.Name, Tags: d.Tags, TargetGroups: orEmpty(d.TargetGroups), Members: d.Members, CreatedAt: d.CreatedAt}, nil
+	return &engine.Group{ID: d.ID, Name: d.Name, Description: d.Description, Tags: d.Tags, TargetGroups: orEmpty(d.TargetGroups), Members: d.Members, CreatedAt: d.CreatedAt}, nil
 }
 
 // CreateGroup stores g; ErrDuplicate if the id exists.
 func (s *Store) CreateGroup(ctx context.Context, g *engine.Group) error {
-	doc := groupDoc{ID: g.ID, Name: g.Name, Tags: orEmpty(g.Tags), TargetGroups: orEmpty(g.TargetGroups), Members: orEmpty(g.Members), CreatedAt: g.CreatedAt}
+	doc := groupDoc{ID: g.ID, Name: g.Name, Description: g.Description, Tags: orEmpty(g.Tags), TargetGroups: orEmpty(g.TargetGroups), Members: orEmpty(g.Members), CreatedAt: g.CreatedAt}
 	return s.insert(ctx, s.groups, doc, "create group %q", g.ID)
 }
 

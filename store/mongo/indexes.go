@@ -52,6 +52,11 @@ func (s *Store) indexes() []index {
 		// serves WalkCodings and FindCodings.
 		{coll: s.codings, name: "questionnaire_response", keys: asc("questionnaire_id", "response_id")},
 		{coll: s.invites, name: "questionnaire_email", keys: asc("questionnaire_id", "email", "created_at", "_id")},
+		// people.go: reminders' links lead to their invite; the sessions
+		// and links of a user end with a reset or removal.
+		{coll: s.invites, name: "links", keys: asc("links")},
+		{coll: s.sessions, name: "user_id", keys: asc("user_id")},
+		{coll: s.db.Collection(colPasswordTokens), name: "user_id", keys: asc("user_id")},
 	}, s.outboxIndexes()...) // store/mongo/outbox.go
 }
 

@@ -16,19 +16,25 @@ type inviteDoc struct {
 	QuestionnaireID string     `bson:"questionnaire_id"`
 	Email           string     `bson:"email"`
 	Name            string     `bson:"name"`
+	ICO             string     `bson:"ico,omitempty"`
 	ResponseID      string     `bson:"response_id"`
 	CreatedAt       time.Time  `bson:"created_at"`
 	AnsweredAt      *time.Time `bson:"answered_at,omitempty"`
+	// Reminders (people.go): the hashes of the fresh links they made.
+	RemindedAt *time.Time `bson:"reminded_at,omitempty"`
+	Reminders  int        `bson:"reminders,omitempty"`
+	Links      []string   `bson:"links,omitempty"`
 }
 
 func (d *inviteDoc) invite() (*engine.Invite, error) {
-	return &engine.Invite{Hash: d.Hash, QuestionnaireID: d.QuestionnaireID, Email: d.Email, Name: d.Name,
-		ResponseID: d.ResponseID, CreatedAt: d.CreatedAt, AnsweredAt: d.AnsweredAt}, nil
+	return &engine.Invite{Hash: d.Hash, QuestionnaireID: d.QuestionnaireID, Email: d.Email, Name: d.Name, ICO: d.ICO,
+		ResponseID: d.ResponseID, CreatedAt: d.CreatedAt, AnsweredAt: d.AnsweredAt,
+		RemindedAt: d.RemindedAt, Reminders: d.Reminders}, nil
 }
 
 // CreateInvite stores i; ErrDuplicate if the hash exists.
 func (s *Store) CreateInvite(ctx context.Context, i *engine.Invite) error {
-	doc := inviteDoc{Hash: i.Hash, QuestionnaireID: i.QuestionnaireID, Email: i.Email, Name: i.Name,
+	doc := inviteDoc{Hash: i.Hash, QuestionnaireID: i.QuestionnaireID, Email: i.Email, Name: i.Name, ICO: i.ICO,
 		ResponseID: i.ResponseID, CreatedAt: i.CreatedAt, AnsweredAt: i.AnsweredAt}
 	return s.insert(ctx, s.invites, doc, "create an invite to questionnaire %q", i.QuestionnaireID)
 }

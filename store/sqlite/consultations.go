@@ -19,20 +19,20 @@ func (s *Store) CreateConsultation(ctx context.Context, c *engine.Consultation) 
 	if err != nil {
 		return err
 	}
-	_, err = s.write.ExecContext(ctx, `INSERT INTO consultations (id, title, sections, attachments, opens_at, closes_at, published_at, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Title, sections, attachments, toMillis(c.OpensAt), toMillis(c.ClosesAt), toNullMillis(c.PublishedAt), toMillis(c.CreatedAt))
+	_, err = s.write.ExecContext(ctx, `INSERT INTO consultations (id, title, sections, attachments, opens_at, closes_at, published_at, created_at, version)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Title, sections, attachments, toMillis(c.OpensAt), toMillis(c.ClosesAt), toNullMillis(c.PublishedAt), toMillis(c.CreatedAt), c.Version)
 	return fail(err, "create consultation %q", c.ID)
 }
 
-const consultationColumns = `id, title, sections, attachments, opens_at, closes_at, published_at, created_at`
+const consultationColumns = `id, title, sections, attachments, opens_at, closes_at, published_at, created_at, version`
 
 func scanConsultation(row scanner) (*engine.Consultation, error) {
 	var c engine.Consultation
 	var sections, attachments string
 	var opens, closes, created int64
 	var published sql.NullInt64
-	if err := row.Scan(&c.ID, &c.Title, &sections, &attachments, &opens, &closes, &published, &created); err != nil {
+	if err := row.Scan(&c.ID, &c.Title, &sections, &attachments, &opens, &closes, &published, &created, &c.Version); err != nil {
 		return nil, err
 	}
 	var sec []sectionJSON

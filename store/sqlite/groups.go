@@ -22,18 +22,18 @@ func (s *Store) CreateGroup(ctx context.Context, g *engine.Group) error {
 		return err
 	}
 	_, err = s.write.ExecContext(ctx,
-		`INSERT INTO working_groups (id, name, tags, members, target_groups, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		g.ID, g.Name, tags, members, targetGroups, toMillis(g.CreatedAt))
+		`INSERT INTO working_groups (id, name, description, tags, members, target_groups, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		g.ID, g.Name, g.Description, tags, members, targetGroups, toMillis(g.CreatedAt))
 	return fail(err, "create group %q", g.ID)
 }
 
-const groupColumns = `id, name, tags, members, target_groups, created_at`
+const groupColumns = `id, name, description, tags, members, target_groups, created_at`
 
 func scanGroup(row scanner) (*engine.Group, error) {
 	var g engine.Group
 	var tags, members, targetGroups string
 	var created int64
-	if err := row.Scan(&g.ID, &g.Name, &tags, &members, &targetGroups, &created); err != nil {
+	if err := row.Scan(&g.ID, &g.Name, &g.Description, &tags, &members, &targetGroups, &created); err != nil {
 		return nil, err
 	}
 	if err := unmarshal("group target groups", targetGroups, &g.TargetGroups); err != nil {

@@ -13,21 +13,21 @@ import (
 // the questionnaire does not.
 func (s *Store) CreateInvite(ctx context.Context, i *engine.Invite) error {
 	_, err := s.write.ExecContext(ctx, `INSERT INTO invites
-	(hash, questionnaire_id, email, name, response_id, created_at, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		i.Hash, i.QuestionnaireID, i.Email, i.Name, i.ResponseID, toMillis(i.CreatedAt), toNullMillis(i.AnsweredAt))
+	(hash, questionnaire_id, email, name, ico, response_id, created_at, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		i.Hash, i.QuestionnaireID, i.Email, i.Name, i.ICO, i.ResponseID, toMillis(i.CreatedAt), toNullMillis(i.AnsweredAt))
 	return fail(err, "create an invite to questionnaire %q", i.QuestionnaireID)
 }
 
-const inviteColumns = `hash, questionnaire_id, email, name, response_id, created_at, answered_at`
+const inviteColumns = `hash, questionnaire_id, email, name, response_id, created_at, answered_at, reminded_at, reminders, ico`
 
 func scanInvite(row scanner) (*engine.Invite, error) {
 	var i engine.Invite
 	var created int64
-	var answered sql.NullInt64
-	if err := row.Scan(&i.Hash, &i.QuestionnaireID, &i.Email, &i.Name, &i.ResponseID, &created, &answered); err != nil {
+	var answered, reminded sql.NullInt64
+	if err := row.Scan(&i.Hash, &i.QuestionnaireID, &i.Email, &i.Name, &i.ResponseID, &created, &answered, &reminded, &i.Reminders, &i.ICO); err != nil {
 		return nil, err
 	}
-	i.CreatedAt, i.AnsweredAt = fromMillis(created), fromNullMillis(answered)
+	i.CreatedAt, i.AnsweredAt, i.RemindedAt = fromMillis(created), fromNullMillis(answered), fromNullMillis(reminded)
 	return &i, nil
 }
 

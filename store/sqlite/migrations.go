@@ -201,6 +201,7 @@ ALTER TABLE working_groups ADD COLUMN target_groups TEXT NOT NULL DEFAULT '[]';
 	migrationOutbox,          // 5: the e-mail outbox (outbox.go)
 	migrationAttachments,     // 6: the attachments of consultations (attachments.go)
 	migrationOutboxRecipient, // 7: personal data requests find e-mails by address (personal_data.go)
+	migrationPeople,          // 8: people.go: password links, group descriptions, consultation versions, invitation reminders
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

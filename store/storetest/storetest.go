@@ -54,6 +54,7 @@ func Run(t *testing.T, newStore func(t *testing.T) engine.Store, opts ...Option)
 	s.invites(t)
 	s.outbox(t)
 	s.personalData(t)
+	s.people(t)
 	s.misc(t)
 }
 
