@@ -74,9 +74,11 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 	})
 	t.Run("Consultations", func(t *testing.T) {
 		coord.get("/work/consultations").want(t, http.StatusOK, "Komunitní plán Znojmo 2027–2030",
-			`href="/work/consultations/kp-2027/comments"`, `data-label="Přijato">3</td>`, `data-label="Neposouzeno">3</td>`, "otevřeno")
+			`href="/work/consultations/kp-2027/comments"`, `data-label="Přijato">3</td>`, `data-label="Neposouzeno">3</td>`, "otevřeno",
+			`href="/work/consultations/new"`, `href="/work/consultations/kp-2027/edit"`)
 		member.get("/work/consultations").want(t, http.StatusForbidden)
-		member.get("/work/comments").want(t, http.StatusOK, `data-label="Přijato">0</td>`)
+		member.get("/work/comments").want(t, http.StatusOK, `data-label="Přijato">0</td>`).
+			lacks(t, `href="/work/consultations/new"`, `/edit"`)
 	})
 	t.Run("List and filters", func(t *testing.T) {
 		coord.get("/work/consultations/kp-2027/comments").want(t, http.StatusOK, "Zobrazeny 3 připomínky z 3.",
