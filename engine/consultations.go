@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -66,32 +65,10 @@ func (e *Engine) CreateConsultation(ctx context.Context, actor *User, in Consult
 	}
 	var fe fieldErrors
 	fe.slug("id", in.ID)
-	fe.text("title", &in.Title, true, 300)
-	if len(in.Sections) == 0 {
-		fe.add("sections", "Give the draft at least one section.")
-	}
-	seen := map[string]bool{}
-	c := &Consultation{ID: in.ID, Title: in.Title, OpensAt: in.OpensAt.UTC(), ClosesAt: in.ClosesAt.UTC(), CreatedAt: e.Now()}
-	for i, s := range in.Sections {
-		field := fmt.Sprintf("sections[%d]", i)
-		fe.slug(field+".id", s.ID)
-		if seen[s.ID] {
-			fe.add(field+".id", "Another section has the id %q.", s.ID)
-		}
-		seen[s.ID] = true
-		fe.text(field+".title", &s.Title, true, 300)
-		fe.text(field+".text", &s.Text, false, 200_000)
-		c.Sections = append(c.Sections, Section(s))
-	}
+	c := &Consultation{ID: in.ID, OpensAt: in.OpensAt.UTC(), ClosesAt: in.ClosesAt.UTC(), CreatedAt: e.Now()}
+	c.Sections = checkConsultation(&fe, &in)
+	c.Title = in.Title
 	c.Attachments = fe.attachments(in.Attachments)
-	switch {
-	case in.OpensAt.IsZero():
-		fe.add("opens_at", "Give the start of the comment period (RFC 3339, e.g. 2027-10-01T00:00:00Z).")
-	case in.ClosesAt.IsZero():
-		fe.add("closes_at", "Give the end of the comment period (RFC 3339, e.g. 2027-10-31T23:59:59Z).")
-	case !in.OpensAt.Before(in.ClosesAt):
-		fe.add("closes_at", "The comment period must end after it opens.")
-	}
 	if err := fe.err("The consultation is not valid."); err != nil {
 		return nil, err
 	}

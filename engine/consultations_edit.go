@@ -36,6 +36,9 @@ func (e *Engine) UpdateConsultation(ctx context.Context, actor *User, id string,
 	c := &edited
 	c.Sections = checkConsultation(&fe, &in)
 	c.Title, c.OpensAt, c.ClosesAt, c.Version = in.Title, in.OpensAt.UTC(), in.ClosesAt.UTC(), old.Version+1
+	if in.Attachments != nil {
+		c.Attachments = fe.attachments(in.Attachments)
+	}
 	if state != StateScheduled && len(fe) == 0 {
 		if err := e.checkWordingOnly(ctx, &fe, old, c); err != nil {
 			return nil, err
@@ -56,8 +59,9 @@ func (e *Engine) UpdateConsultation(ctx context.Context, actor *User, id string,
 	return c, nil
 }
 
-// checkConsultation checks the title, sections and period of in (the
-// rules of CreateConsultation) and returns the sections.
+// checkConsultation checks the title, sections and period of in, for
+// CreateConsultation and UpdateConsultation alike, and returns the
+// sections.
 func checkConsultation(fe *fieldErrors, in *ConsultationInput) []Section {
 	fe.text("title", &in.Title, true, 300)
 	if len(in.Sections) == 0 {
