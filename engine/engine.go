@@ -19,8 +19,11 @@ type Engine struct {
 	draftTTL time.Duration
 	// sessionTTL is how long a sign-in lasts.
 	sessionTTL time.Duration
-	// questionnaires caches FindQuestionnaire: id -> *Questionnaire.
+	// questionnaires caches FindQuestionnaire: id -> *cachedQuestionnaire.
 	questionnaires sync.Map
+	// recheck is how long a cached questionnaire is used before its
+	// version is confirmed with the store.
+	recheck time.Duration
 }
 
 // Options adjust an Engine; the zero value is ready for production.
@@ -36,7 +39,15 @@ type Options struct {
 	// SessionTTL is how long a sign-in lasts; DefaultSessionTTL when zero
 	// or negative.
 	SessionTTL time.Duration
+	// QuestionnaireRecheck is how long a questionnaire read from the store
+	// is used before its version is checked again, so that an edit made
+	// through another instance shows within that time;
+	// DefaultQuestionnaireRecheck when zero or negative.
+	QuestionnaireRecheck time.Duration
 }
+
+// DefaultQuestionnaireRecheck is the interval Options leave unset.
+const DefaultQuestionnaireRecheck = 5 * time.Second
 
 // New returns an Engine over store.
 func New(store Store, opts Options) *Engine {
@@ -52,6 +63,10 @@ func New(store Store, opts Options) *Engine {
 	}
 	if e.sessionTTL <= 0 {
 		e.sessionTTL = DefaultSessionTTL
+	}
+	e.recheck = opts.QuestionnaireRecheck
+	if e.recheck <= 0 {
+		e.recheck = DefaultQuestionnaireRecheck
 	}
 	return e
 }

@@ -23,6 +23,8 @@ type Store interface {
 	CommentStore
 	DraftStore
 	InviteStore
+	AuditStore             // store_audit.go
+	QuestionnaireEditStore // store_audit.go
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error
 	// Close releases the store; calls after it fail.

@@ -52,6 +52,11 @@ func (s *Store) indexes() []index {
 		// serves WalkCodings and FindCodings.
 		{coll: s.codings, name: "questionnaire_response", keys: asc("questionnaire_id", "response_id")},
 		{coll: s.invites, name: "questionnaire_email", keys: asc("questionnaire_id", "email", "created_at", "_id")},
+		// The coordinators' workspace (workspace.go): responses per day, the audit log.
+		{coll: s.responses, name: "questionnaire_created", keys: asc("questionnaire_id", "created_at")},
+		{coll: s.db.Collection(colAudit), name: "at_id", keys: asc("at", "_id")},
+		{coll: s.db.Collection(colAudit), name: "email_at", keys: asc("email", "at", "_id")},
+		{coll: s.db.Collection(colAudit), name: "action_at", keys: asc("action", "at", "_id")},
 	}
 }
 

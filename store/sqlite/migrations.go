@@ -198,6 +198,7 @@ CREATE TABLE catalogue_drafts (
 CREATE INDEX catalogue_drafts_state ON catalogue_drafts (state, updated_at);
 ALTER TABLE working_groups ADD COLUMN target_groups TEXT NOT NULL DEFAULT '[]';
 `,
+	migrationWorkspace, // the coordinators' workspace: audit log, questionnaire versions (workspace.go)
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

@@ -52,6 +52,7 @@ func Run(t *testing.T, newStore func(t *testing.T) engine.Store, opts ...Option)
 	s.comments(t)
 	s.drafts(t)
 	s.invites(t)
+	s.workspace(t) // workspace.go: audit log, questionnaire versions, responses per day
 	s.misc(t)
 }
 
