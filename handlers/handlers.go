@@ -26,6 +26,10 @@ type Options struct {
 	TrustedProxies []string
 	// Pages adjusts the pages people fill questionnaires in.
 	Pages PageOptions
+	// Outbox, when set, gives the staff dashboard the outbox's counts of
+	// failed and waiting messages; without it the dashboard says the
+	// outbox is not connected.
+	Outbox OutboxSummary
 }
 
 // New returns the HTTP handler of Triada: the JSON API, the health check
@@ -56,5 +60,6 @@ func New(eng *engine.Engine, opts Options) http.Handler {
 	}
 	r.Use(logRequests(log), recovery(log), securityHeaders, checkURL, limitBody(maxBody))
 	routes(r, eng, log, pg)
+	pg.auditActions, pg.outbox = auditActions(r.Routes()), opts.Outbox
 	return r
 }

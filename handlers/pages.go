@@ -50,6 +50,11 @@ type pages struct {
 	starts  *limiter // drafts started per address
 	submits *limiter // responses submitted per address
 	signIns *limiter // failed sign-ins per address and per e-mail
+	// The coordinators' workspace (staff_workspace_routes.go): the actions
+	// the audit log's filter offers, and the outbox's counts (nil until
+	// an outbox is wired in Options).
+	auditActions []string
+	outbox       OutboxSummary
 }
 
 // newPages parses the templates; it fails when one is broken.

@@ -37,7 +37,9 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 // entry here, in the order a coordinator works through a cycle.
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
+	{"/work/questionnaires", "work.nav.questionnaires", coordinators},
 	{"/work/providers/drafts", "work.nav.drafts", coordinators},
+	{"/work/audit", "work.nav.audit", coordinators},
 }
 
 // staffBase returns the layout's data for a staff page titled by the
