@@ -125,7 +125,7 @@ func (p *pages) questionnaireConfirm(what string) gin.HandlerFunc {
 func (p *pages) renderConfirm(c *gin.Context, status int, what string, q *engine.Questionnaire) {
 	b := p.staffBase(c, "qs."+what+".title")
 	title := q.Definition.Title.In(b.L.Lang())
-	v := confirmView{pageBase: b, Heading: b.L.T("qs."+what+".title"), Text: b.L.T("qs."+what+".text", title),
+	v := confirmView{pageBase: b, Heading: b.L.T("qs." + what + ".title"), Text: b.L.T("qs."+what+".text", title),
 		Action: workQuestionnairePath(q.ID) + "/" + what, Button: b.L.T("qs." + what + ".button"),
 		Back: workQuestionnairePath(q.ID), Version: q.Version}
 	p.render(c, status, "questionnaire_confirm", v)

@@ -173,5 +173,5 @@ func TestWorkspace_Preview(t *testing.T) {
 	if n := f.countResponses(t, "ws-2027"); n != 0 {
 		t.Fatalf("the preview stored %d responses", n)
 	}
-	v.get(base + "3").want(t, http.StatusNotFound)
+	v.get(base+"3").want(t, http.StatusNotFound)
 }
