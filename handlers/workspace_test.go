@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -174,4 +176,32 @@ func TestWorkspace_Preview(t *testing.T) {
 		t.Fatalf("the preview stored %d responses", n)
 	}
 	v.get(base+"3").want(t, http.StatusNotFound)
+}
+
+// A questionnaire sent to the API as JSON is edited as YAML, and saving
+// that text unchanged works.
+func TestWorkspace_EditJSONQuestionnaire(t *testing.T) {
+	f := MustServePages(t, PageOptions{})
+	token := MustCreateToken(t, f.eng)
+	def := `{"id":"json-2027","title":{"cs":"Z API","sk":"Z API","en":"From the API"},"audience":"resident",
+		"opens_at":"2027-01-10T00:00:00Z","pages":[{"questions":[{"id":"spokojenost","type":"scale","min":1,"max":5,"text":"Jak?"}]}]}`
+	if w := do(f.srv.Config.Handler, "POST", "/api/v1/questionnaires", def, "Authorization", "Bearer "+token); w.Code != http.StatusCreated {
+		t.Fatalf("create: %d %s", w.Code, w.Body)
+	}
+	v := f.signedIn(t, "koordinator@slany.cz", engine.RoleCoordinator)
+	p := v.get("/work/questionnaires/json-2027").want(t, http.StatusOK, "id: json-2027", "spokojenost")
+	m := regexp.MustCompile(`(?s)<textarea[^>]*id="definition"[^>]*>\n(.*?)</textarea>`).FindStringSubmatch(p.body)
+	if m == nil {
+		t.Fatal("no text area")
+	}
+	text := html.UnescapeString(m[1])
+	v.postMultipart("/work/questionnaires/json-2027", url.Values{"definition": {text}, "version": {"1"}}, "", "").
+		redirects(t, "/work/questionnaires/json-2027?saved=1")
+	q, err := f.eng.FindQuestionnaire(context.Background(), "json-2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Version != 2 || q.Definition.OpensAt == nil || q.Definition.Pages[0].Questions[0].Type != "scale" {
+		t.Fatalf("after saving the YAML: version %d, %+v", q.Version, q.Definition)
+	}
 }
