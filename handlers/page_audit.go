@@ -13,8 +13,12 @@ import (
 	"github.com/triada-kpss/triada/engine"
 )
 
-// auditPageSize is how many entries one page of the audit log shows.
-const auditPageSize = 50
+// auditPageSize is how many entries one page of the audit log shows;
+// maxAuditPage keeps the offset far from overflowing.
+const (
+	auditPageSize = 50
+	maxAuditPage  = 1_000_000
+)
 
 // auditView is the audit log with its filter form.
 type auditView struct {
@@ -48,10 +52,11 @@ type auditQuery struct {
 func readAuditQuery(c *gin.Context) auditQuery {
 	q := auditQuery{Email: strings.TrimSpace(c.Query("email")), Action: c.Query("action"),
 		From: strings.TrimSpace(c.Query("from")), To: strings.TrimSpace(c.Query("to"))}
-	q.Page, _ = strconv.Atoi(c.Query("page"))
-	if q.Page < 1 {
-		q.Page = 1
+	page, err := strconv.Atoi(c.Query("page"))
+	if err != nil || page < 1 {
+		page = 1
 	}
+	q.Page = min(page, maxAuditPage)
 	return q
 }
 

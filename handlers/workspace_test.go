@@ -205,3 +205,45 @@ func TestWorkspace_EditJSONQuestionnaire(t *testing.T) {
 		t.Fatalf("after saving the YAML: version %d, %+v", q.Version, q.Definition)
 	}
 }
+
+// Odd requests get a clear answer, never a 500.
+func TestWorkspace_OddRequests(t *testing.T) {
+	f := MustServePages(t, PageOptions{})
+	v := f.signedIn(t, "koordinator@slany.cz", engine.RoleCoordinator)
+	for path, status := range map[string]int{
+		"/work/questionnaires/unknown":                  http.StatusNotFound,
+		"/work/questionnaires/unknown/preview/1":        http.StatusNotFound,
+		"/work/questionnaires/all-types/preview/0":      http.StatusNotFound,
+		"/work/questionnaires/all-types/preview/1x":     http.StatusNotFound,
+		"/work/questionnaires/unknown/copy":             http.StatusNotFound,
+		"/work/questionnaires/unknown/open":             http.StatusNotFound,
+		"/work/audit?page=abc":                          http.StatusOK,
+		"/work/audit?page=2147483647":                   http.StatusOK,
+		"/work/audit?page=99999999999999999999":         http.StatusOK,
+		"/work/audit?action=nothing&email=%3Cscript%3E": http.StatusOK,
+		"/work/audit?action=%00":                        http.StatusBadRequest,
+		"/work/audit.csv?from=x":                        http.StatusUnprocessableEntity,
+	} {
+		if got := v.get(path).status; got != status {
+			t.Errorf("GET %s: %d, want %d", path, got, status)
+		}
+	}
+	for _, c := range []struct {
+		path   string
+		form   url.Values
+		status int
+	}{
+		{"/work/questionnaires/all-types/window", url.Values{"opens_at": {"2027-01-01T00:00"}}, http.StatusBadRequest},
+		{"/work/questionnaires/all-types/window", url.Values{"version": {"1"}, "opens_at": {"99999-01-01T00:00"}}, http.StatusUnprocessableEntity},
+		{"/work/questionnaires/unknown/window", url.Values{"version": {"1"}}, http.StatusNotFound},
+		{"/work/questionnaires/all-types/open", url.Values{"version": {"x"}, "confirm": {"yes"}}, http.StatusBadRequest},
+		{"/work/questionnaires/all-types/copy", url.Values{"new_id": {strings.Repeat("a", 5000)}}, http.StatusUnprocessableEntity},
+		{"/work/questionnaires/all-types/preview/1", url.Values{"carry:nope": {"x"}, "action": {"next"}}, http.StatusUnprocessableEntity},
+	} {
+		if got := v.post(c.path, c.form).status; got != c.status {
+			t.Errorf("POST %s %v: %d, want %d", c.path, c.form, got, c.status)
+		}
+	}
+	v.postMultipart("/work/questionnaires", url.Values{"definition": {"id: x\n\xff\xfe"}}, "", "").want(t, http.StatusUnprocessableEntity)
+	v.postMultipart("/work/questionnaires/all-types", url.Values{"definition": {"id: x"}}, "", "").want(t, http.StatusBadRequest)
+}
