@@ -48,8 +48,12 @@ func (e *Engine) FindQuestionnaire(ctx context.Context, id string) (*Questionnai
 			return c.q, nil
 		}
 		version, err := e.store.QuestionnaireVersion(ctx, id)
-		if err == nil && version == c.q.Version {
+		switch {
+		case err == nil && version == c.q.Version:
 			e.questionnaires.Store(id, &cachedQuestionnaire{q: c.q, checked: now})
+			return c.q, nil
+		case err != nil && !errors.Is(err, ErrNotFound):
+			// The store did not answer: the kept copy serves until it does.
 			return c.q, nil
 		}
 	}

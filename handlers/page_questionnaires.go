@@ -59,15 +59,15 @@ func windowText(L *i18n.Printer, q *engine.Questionnaire) string {
 	def := q.Definition
 	switch {
 	case def.OpensAt != nil && def.ClosesAt != nil:
-		return L.T("qs.window.between", dateTime(*def.OpensAt), dateTime(*def.ClosesAt))
+		return L.T("qs.window.between", pragueTime(*def.OpensAt), pragueTime(*def.ClosesAt))
 	case def.OpensAt != nil:
-		return L.T("qs.window.from", dateTime(*def.OpensAt))
+		return L.T("qs.window.from", pragueTime(*def.OpensAt))
 	case def.ClosesAt != nil:
-		return L.T("qs.window.until", dateTime(*def.ClosesAt))
+		return L.T("qs.window.until", pragueTime(*def.ClosesAt))
 	}
 	return L.T("qs.window.always")
 }
 
 // dateTime writes a moment as Czech and Slovak readers write it, in
 // Prague time.
-func dateTime(t time.Time) string { return t.In(prague).Format("2. 1. 2006 15:04") }
+func pragueTime(t time.Time) string { return t.In(prague).Format("2. 1. 2006 15:04") }

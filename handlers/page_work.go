@@ -165,7 +165,7 @@ func (p *pages) dashConsultations(c *gin.Context, u *engine.User, v *workView) e
 			counts[commentProgress(cm)]++
 		}
 		d := dashConsultation{ID: cons.ID, Title: cons.Title, State: v.L.T("dash.consultation." + state),
-			Window: v.L.T("qs.window.between", dateTime(cons.OpensAt), dateTime(cons.ClosesAt)), Total: len(comments)}
+			Window: v.L.T("qs.window.between", pragueTime(cons.OpensAt), pragueTime(cons.ClosesAt)), Total: len(comments)}
 		for _, s := range commentStates {
 			d.ByState = append(d.ByState, dashCount{Label: v.L.T("dash.comments." + s), Count: counts[s]})
 		}
