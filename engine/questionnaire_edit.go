@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/triada-kpss/triada/forms"
@@ -113,6 +117,10 @@ func strandedAnswers(old, def *forms.Definition, counts *Counts) []FieldError {
 				"The question %q has %d answers; its type cannot change from %s to %s.", q.ID, answered, q.Type, n.Type)})
 			continue
 		}
+		if q.Type == forms.TypeScale || q.Type == forms.TypeNumber {
+			errs = append(errs, outOfRange(q.ID, n, counts.Codes)...)
+			continue
+		}
 		if q.Type != forms.TypeChoice && q.Type != forms.TypeMulti {
 			continue
 		}
@@ -218,4 +226,29 @@ func withChanges(q *Questionnaire, set map[string]any) (*forms.Definition, strin
 		return nil, "", err
 	}
 	return def, source, nil
+}
+
+// outOfRange lists the answered values of a scale or number question
+// that its new bounds (min, max, whole numbers) would no longer allow.
+func outOfRange(qid string, n *forms.Question, codes map[string]int) []FieldError {
+	var values []string
+	for code, c := range codes {
+		id, value, ok := forms.ParseCode(code)
+		if !ok || id != qid || c == 0 {
+			continue
+		}
+		f, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			continue
+		}
+		if (n.Min != nil && f < *n.Min) || (n.Max != nil && f > *n.Max) || ((n.Integer || n.Type == forms.TypeScale) && f != math.Trunc(f)) {
+			values = append(values, value)
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	slices.Sort(values)
+	return []FieldError{{Field: qid, Message: fmt.Sprintf(
+		"The question %q has answers (%s) that its new bounds would not allow.", qid, strings.Join(values, ", "))}}
 }

@@ -26,6 +26,11 @@ pages:
       - id: poznamka
         type: text
         text: {cs: "Poznámka"}
+      - id: spokojenost
+        type: scale
+        min: 1
+        max: 5
+        text: {cs: "Spokojenost"}
 `
 
 func mustEditable(t *testing.T, f *fixture) *engine.Questionnaire {
@@ -46,7 +51,7 @@ func TestEngine_UpdateQuestionnaire(t *testing.T) {
 		changed := strings.Replace(editYAML, "      - id: poznamka\n        type: text\n        text: {cs: \"Poznámka\"}\n", "", 1)
 		q, _, err := f.UpdateQuestionnaire(ctx, f.coordinator, "edit-2027", []byte(changed), "yaml", 1)
 		mustNil(t, err)
-		if q.Version != 2 || len(q.Definition.Questions()) != 1 {
+		if q.Version != 2 || len(q.Definition.Questions()) != 2 {
 			t.Fatalf("version %d, %d questions", q.Version, len(q.Definition.Questions()))
 		}
 		got, err := f.FindQuestionnaire(ctx, "edit-2027")
@@ -78,12 +83,13 @@ func TestEngine_UpdateQuestionnaire(t *testing.T) {
 	t.Run("KeepsAnsweredQuestionsAndOptions", func(t *testing.T) {
 		f := mustOpen(t)
 		mustEditable(t, f)
-		_, err := f.SubmitResponse(ctx, "edit-2027", map[string]json.RawMessage{"obec": json.RawMessage(`"slany"`)}, "")
+		_, err := f.SubmitResponse(ctx, "edit-2027", map[string]json.RawMessage{"obec": json.RawMessage(`"slany"`), "spokojenost": json.RawMessage(`4`)}, "")
 		mustNil(t, err)
 		for name, c := range map[string]struct{ from, to string }{
-			"AnsweredOptionRemoved": {"          - {value: slany, label: \"Slaný\"}\n", ""},
-			"AnsweredQuestionType":  {"type: choice", "type: multi"},
-			"AnsweredQuestionGone":  {"      - id: obec\n", "      - id: obec2\n"},
+			"AnsweredValueOutOfRange": {"max: 5", "max: 3"},
+			"AnsweredOptionRemoved":   {"          - {value: slany, label: \"Slaný\"}\n", ""},
+			"AnsweredQuestionType":    {"type: choice", "type: multi"},
+			"AnsweredQuestionGone":    {"      - id: obec\n", "      - id: obec2\n"},
 		} {
 			changed := strings.Replace(editYAML, c.from, c.to, 1)
 			_, _, err := f.UpdateQuestionnaire(ctx, f.coordinator, "edit-2027", []byte(changed), "yaml", 1)
