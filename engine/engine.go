@@ -23,8 +23,11 @@ type Engine struct {
 	// links in e-mails.
 	baseURL   string
 	mailReady func()
-	// questionnaires caches FindQuestionnaire: id -> *Questionnaire.
+	// questionnaires caches FindQuestionnaire: id -> *cachedQuestionnaire.
 	questionnaires sync.Map
+	// recheck is how long a cached questionnaire is used before its
+	// version is confirmed with the store.
+	recheck time.Duration
 }
 
 // Options adjust an Engine; the zero value is ready for production.
@@ -47,7 +50,15 @@ type Options struct {
 	// send (queued or released), so that this instance's outbox worker
 	// sends it at once instead of at its next look. It must not block.
 	MailReady func()
+	// QuestionnaireRecheck is how long a questionnaire read from the store
+	// is used before its version is checked again, so that an edit made
+	// through another instance shows within that time;
+	// DefaultQuestionnaireRecheck when zero or negative.
+	QuestionnaireRecheck time.Duration
 }
+
+// DefaultQuestionnaireRecheck is the interval Options leave unset.
+const DefaultQuestionnaireRecheck = 5 * time.Second
 
 // New returns an Engine over store.
 func New(store Store, opts Options) *Engine {
@@ -64,6 +75,10 @@ func New(store Store, opts Options) *Engine {
 	}
 	if e.sessionTTL <= 0 {
 		e.sessionTTL = DefaultSessionTTL
+	}
+	e.recheck = opts.QuestionnaireRecheck
+	if e.recheck <= 0 {
+		e.recheck = DefaultQuestionnaireRecheck
 	}
 	return e
 }

@@ -16,20 +16,14 @@ func (e *Engine) CreateQuestionnaire(ctx context.Context, actor *User, data []by
 	if err := requireCoordinator(actor); err != nil {
 		return nil, nil, err
 	}
-	def, problems := forms.Parse(data, format)
-	var errs []FieldError
-	var warnings []forms.Problem
-	for _, p := range problems {
-		if p.Warning {
-			warnings = append(warnings, p)
-			continue
-		}
-		errs = append(errs, FieldError{Field: p.Field, Message: p.Message, Line: p.Line})
+	def, warnings, err := checkDefinition(data, format)
+	if err != nil {
+		return nil, warnings, err
 	}
-	if len(errs) > 0 || def == nil {
-		return nil, warnings, Invalid("The questionnaire definition has errors.", errs...)
+	q := &Questionnaire{ID: def.ID, Definition: def, CreatedAt: e.Now(), CreatedBy: actor.ID, Version: 1}
+	if format != "json" {
+		q.Source = string(data) // kept for editing, comments and all
 	}
-	q := &Questionnaire{ID: def.ID, Definition: def, CreatedAt: e.Now(), CreatedBy: actor.ID}
 	if err := e.store.CreateQuestionnaire(ctx, q); err != nil {
 		if errors.Is(err, ErrDuplicate) {
 			return nil, warnings, Errorf(ECONFLICT, "A questionnaire with the id %q exists.", def.ID)
@@ -39,24 +33,47 @@ func (e *Engine) CreateQuestionnaire(ctx context.Context, actor *User, data []by
 	return q, warnings, nil
 }
 
-// FindQuestionnaire returns the questionnaire or ENOTFOUND. Stored
-// questionnaires never change, so each is read from the store once and
-// then kept: every submission and page view looks its questionnaire up,
-// and decoding a definition costs more than the rest of a submission.
+// FindQuestionnaire returns the questionnaire or ENOTFOUND. Every
+// submission and page view looks its questionnaire up, and decoding a
+// definition costs more than the rest of a submission, so each is kept
+// after the first read. Coordinators may edit a questionnaire on another
+// instance: a kept one older than the recheck interval is confirmed by
+// its version (a read of one number) and read again when it changed.
 // The questionnaire returned is shared: callers must not modify it.
 func (e *Engine) FindQuestionnaire(ctx context.Context, id string) (*Questionnaire, error) {
-	if q, ok := e.questionnaires.Load(id); ok {
-		return q.(*Questionnaire), nil
+	now := e.now()
+	if v, ok := e.questionnaires.Load(id); ok {
+		c := v.(*cachedQuestionnaire)
+		if now.Sub(c.checked) < e.recheck {
+			return c.q, nil
+		}
+		version, err := e.store.QuestionnaireVersion(ctx, id)
+		switch {
+		case err == nil && version == c.q.Version:
+			e.questionnaires.Store(id, &cachedQuestionnaire{q: c.q, checked: now})
+			return c.q, nil
+		case err != nil && !errors.Is(err, ErrNotFound):
+			// The store did not answer: the kept copy serves until it does.
+			return c.q, nil
+		}
 	}
 	q, err := e.store.FindQuestionnaire(ctx, id)
 	if errors.Is(err, ErrNotFound) {
+		e.questionnaires.Delete(id)
 		return nil, Errorf(ENOTFOUND, "No questionnaire has the id %q.", id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	e.questionnaires.Store(id, q)
+	e.questionnaires.Store(id, &cachedQuestionnaire{q: q, checked: now})
 	return q, nil
+}
+
+// cachedQuestionnaire is a kept questionnaire and when its version was
+// last confirmed.
+type cachedQuestionnaire struct {
+	q       *Questionnaire
+	checked time.Time
 }
 
 // ListQuestionnaires returns every questionnaire ordered by id.

@@ -25,7 +25,9 @@ type Store interface {
 	InviteStore
 	PersonalDataStore
 	OutboxStore
-	PeopleStore // people_store.go: password links, edits of groups, consultations and invitations
+	PeopleStore            // people_store.go: password links, edits of groups, consultations and invitations
+	AuditStore             // store_audit.go
+	QuestionnaireEditStore // store_audit.go
 	// Ping reports whether the store answers.
 	Ping(ctx context.Context) error
 	// Close releases the store; calls after it fail.

@@ -47,4 +47,7 @@ type OutboxStore interface {
 	// attempts reset to zero; ErrConflict when it is not failed,
 	// ErrNotFound for an unknown id.
 	RetryOutbox(ctx context.Context, id string, at time.Time) error
+	// CountOutbox returns the number of messages in each state (states
+	// without messages are absent).
+	CountOutbox(ctx context.Context) (map[string]int, error)
 }

@@ -12,6 +12,14 @@ type Questionnaire struct {
 	Definition *forms.Definition
 	CreatedAt  time.Time
 	CreatedBy  string // user id
+	// Version counts the changes (1 when created by the engine):
+	// UpdateQuestionnaire replaces the questionnaire only if it still has
+	// the version the caller read.
+	Version int
+	// Source is the definition as its author wrote it (YAML with its
+	// comments), kept for editing; "" when it came as JSON or before
+	// sources were kept.
+	Source string
 }
 
 // Response is one submitted set of answers.

@@ -28,7 +28,7 @@ func registerConsultation(r *gin.Engine, p *pages) {
 func registerStaffConsultations(st *gin.RouterGroup, p *pages) {
 	st.GET("/consultations", p.workConsultations)
 	st.GET("/consultations/:id/comments", p.workComments)
-	st.POST("/consultations/:id/triage", p.guardForm, p.workTriageMany)
+	st.POST("/consultations/:id/triage", p.coordinatorsOnly, p.guardForm, p.workTriageMany)
 	st.GET("/consultations/:id/publish", p.workPublishShow)
 	st.POST("/consultations/:id/publish", p.guardForm, p.workPublish)
 	st.GET("/comments", p.workCommentsHome)

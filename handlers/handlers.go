@@ -26,6 +26,9 @@ type Options struct {
 	TrustedProxies []string
 	// Pages adjusts the pages people fill questionnaires in.
 	Pages PageOptions
+	// Outbox gives the staff dashboard the outbox's counts of failed and
+	// waiting messages; the engine's own outbox when nil.
+	Outbox OutboxSummary
 }
 
 // New returns the HTTP handler of Triada: the JSON API, the health check
@@ -56,5 +59,9 @@ func New(eng *engine.Engine, opts Options) http.Handler {
 	}
 	r.Use(logRequests(log), recovery(log), securityHeaders, checkURL, limitBody(maxBody))
 	routes(r, eng, log, pg)
+	pg.auditActions, pg.outbox = auditActions(r.Routes()), opts.Outbox
+	if pg.outbox == nil {
+		pg.outbox = eng
+	}
 	return r
 }

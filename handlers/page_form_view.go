@@ -21,7 +21,16 @@ type formView struct {
 	Action          string
 	Questions       []questionView
 	IsFirst, IsLast bool
+	// Preview, set only in the staff's preview of a questionnaire
+	// (page_questionnaire_preview.go), says that nothing is saved; Carry
+	// holds the answers of the other pages, which a preview keeps in the
+	// form instead of a draft.
+	Preview string
+	Carry   []carriedValue
 }
+
+// carriedValue is one hidden answer a preview carries from page to page.
+type carriedValue struct{ Name, Value string }
 
 // questionView is one question as the partials draw it.
 type questionView struct {
@@ -55,6 +64,11 @@ const shortTextLength = 300
 // renderForm draws page n of q with the values as typed and the errors
 // of its questions.
 func (p *pages) renderForm(c *gin.Context, status int, q *engine.Questionnaire, n int, values map[string][]string, errs []engine.FieldError) {
+	p.render(c, status, "form", p.formPageView(c, q, n, values, errs))
+}
+
+// formPageView prepares page n of q as renderForm draws it.
+func (p *pages) formPageView(c *gin.Context, q *engine.Questionnaire, n int, values map[string][]string, errs []engine.FieldError) formView {
 	def := q.Definition
 	b := p.base(c, "")
 	lang := b.L.Lang()
@@ -104,7 +118,7 @@ func (p *pages) renderForm(c *gin.Context, status int, q *engine.Questionnaire, 
 		v.Questions = append(v.Questions, qv)
 	}
 	v.CSRF = p.csrfToken(c)
-	p.render(c, status, "form", v)
+	return v
 }
 
 // newQuestionView prepares a question with the values typed for it.

@@ -222,13 +222,6 @@ func (p *pages) groupAddMember(c *gin.Context) {
 	redirect(c, groupPath(c.Param("id"))+"?added=1")
 }
 
-// confirmView asks before something is removed.
-type confirmView struct {
-	pageBase
-	Heading, Text, Action, Button, Back string
-	Hidden                              string // an invitation's hash, sent as "invite"
-}
-
 func (p *pages) groupRemoveConfirm(c *gin.Context) {
 	ctx := c.Request.Context()
 	u := p.staffUser(c)

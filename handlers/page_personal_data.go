@@ -107,10 +107,10 @@ func (p *pages) personalDataErase(c *gin.Context) {
 }
 
 // registerStaffPersonalData adds the pages for people's requests about
-// their data (coordinators and admins; the engine checks).
+// their data, for coordinators and admins only.
 func registerStaffPersonalData(st *gin.RouterGroup, p *pages) {
-	st.GET("/personal-data", p.personalDataPage)
-	st.GET("/personal-data.json", p.personalDataJSON)
-	st.GET("/personal-data/erase", p.personalDataEraseConfirm)
-	st.POST("/personal-data/erase", p.guardForm, p.personalDataErase)
+	st.GET("/personal-data", p.coordinatorsOnly, p.personalDataPage)
+	st.GET("/personal-data.json", p.coordinatorsOnly, p.personalDataJSON)
+	st.GET("/personal-data/erase", p.coordinatorsOnly, p.personalDataEraseConfirm)
+	st.POST("/personal-data/erase", p.coordinatorsOnly, p.guardForm, p.personalDataErase)
 }

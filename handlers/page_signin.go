@@ -63,6 +63,7 @@ func (p *pages) signIn(c *gin.Context) {
 	token, s, u, err := p.eng.SignIn(ctx, email, c.PostForm("password"))
 	if engine.ErrorCode(err) == engine.EUNAUTHORIZED {
 		p.log.InfoContext(ctx, "a sign-in failed", "client", c.ClientIP())
+		p.auditSignIn(c, engine.AuditSignInFailed, nil, email, http.StatusUnauthorized)
 		for _, key := range keys {
 			p.signIns.allow(key)
 		}
@@ -80,6 +81,7 @@ func (p *pages) signIn(c *gin.Context) {
 		_ = p.eng.SignOut(ctx, old)
 	}
 	p.log.InfoContext(ctx, "signed in", "user", u.ID, "role", string(u.Role))
+	p.auditSignIn(c, engine.AuditSignIn, u, "", http.StatusSeeOther)
 	p.setSession(c, token, s.ExpiresAt)
 	p.setCookie(c, p.csrfName(c), engine.NewID(), "/", time.Now().Add(cookieYear))
 	redirect(c, localPath(next))
@@ -88,9 +90,13 @@ func (p *pages) signIn(c *gin.Context) {
 // signOut ends the session and forgets its cookie.
 func (p *pages) signOut(c *gin.Context) {
 	if token := cookie(c, p.sessionName(c)); token != "" {
+		u := p.staffUser(c)
 		if err := p.eng.SignOut(c.Request.Context(), token); err != nil {
 			p.staffFail(c, err)
 			return
+		}
+		if u != nil {
+			p.auditSignIn(c, engine.AuditSignOut, u, "", http.StatusSeeOther)
 		}
 	}
 	p.setSession(c, "", time.Time{})

@@ -52,6 +52,11 @@ type pages struct {
 	signIns  *limiter // failed sign-ins per address and per e-mail
 	comments *limiter // comments on consultations per address (page_comment_form.go)
 	mails    *limiter // resume links e-mailed per address and per draft
+	// The coordinators' workspace (staff_workspace_routes.go): the actions
+	// the audit log's filter offers, and the outbox's counts (the engine's,
+	// or Options.Outbox).
+	auditActions []string
+	outbox       OutboxSummary
 }
 
 // newPages parses the templates; it fails when one is broken.

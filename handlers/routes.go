@@ -25,7 +25,7 @@ func routes(r *gin.Engine, eng *engine.Engine, log *slog.Logger, pg *pages) {
 
 	// The JSON API of CONTRACT.md, under /api/v1. authenticate sets the
 	// actor from "Authorization: Bearer TOKEN"; the engine checks roles.
-	v1 := r.Group("/api/v1", authenticate(eng))
+	v1 := r.Group("/api/v1", authenticate(eng), auditChanges(eng, log, actor))
 	// ---- API routes: api.go lists them (questionnaires, responses,
 	// results, groups, providers, consultations, comments). ----
 	registerAPI(v1, eng)

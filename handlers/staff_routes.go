@@ -9,7 +9,7 @@ func registerStaffArea(r *gin.Engine, p *pages) {
 	r.GET("/signin", p.signInForm)
 	r.POST("/signin", p.guardForm, p.signIn)
 	r.POST("/signout", p.guardForm, p.signOut)
-	st := r.Group("/work", p.requireSignedIn)
+	st := r.Group("/work", p.requireSignedIn, auditChanges(p.eng, p.log, p.staffUser))
 	registerStaff(st, p)
 }
 
@@ -17,6 +17,7 @@ func registerStaffArea(r *gin.Engine, p *pages) {
 // its own with one line here.
 func registerStaff(st *gin.RouterGroup, p *pages) {
 	st.GET("", p.workHome)
+	registerStaffWorkspace(st, p) // staff_workspace_routes.go: questionnaires, audit log
 	registerStaffTextAnswers(st, p)
 	registerStaffCatalogue(st, p)
 	registerStaffPersonalData(st, p)

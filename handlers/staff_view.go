@@ -37,15 +37,17 @@ var coordinators = []engine.Role{engine.RoleCoordinator, engine.RoleAdmin}
 // entry here, in the order a coordinator works through a cycle.
 var staffNav = []staffNavEntry{
 	{"/work", "work.nav.home", nil},
-	{"/work/providers", "work.nav.providers", coordinators},
+	{"/work/questionnaires", "work.nav.questionnaires", coordinators},
 	{"/work/reports", "work.nav.reports", nil},
-	{"/work/providers/drafts", "work.nav.drafts", coordinators},
-	{"/work/personal-data", "work.nav.personal", coordinators},
+	{"/work/groups", "work.nav.groups", coordinators},
 	{"/work/consultations", "cp.nav.consultations", coordinators},
 	{"/work/comments", "cp.nav.comments", nil},
+	{"/work/providers", "work.nav.providers", coordinators},
+	{"/work/providers/drafts", "work.nav.drafts", coordinators},
 	{"/work/outbox", "work.nav.outbox", coordinators},
-	{"/work/groups", "work.nav.groups", coordinators},
+	{"/work/personal-data", "work.nav.personal", coordinators},
 	{"/work/people", "work.nav.people", []engine.Role{engine.RoleAdmin}},
+	{"/work/audit", "work.nav.audit", coordinators},
 }
 
 // staffBase returns the layout's data for a staff page titled by the

@@ -57,6 +57,11 @@ func (s *Store) indexes() []index {
 		{coll: s.invites, name: "links", keys: asc("links")},
 		{coll: s.sessions, name: "user_id", keys: asc("user_id")},
 		{coll: s.db.Collection(colPasswordTokens), name: "user_id", keys: asc("user_id")},
+		// The coordinators' workspace (workspace.go): responses per day, the audit log.
+		{coll: s.responses, name: "questionnaire_created", keys: asc("questionnaire_id", "created_at")},
+		{coll: s.db.Collection(colAudit), name: "at_id", keys: asc("at", "_id")},
+		{coll: s.db.Collection(colAudit), name: "email_at", keys: asc("email", "at", "_id")},
+		{coll: s.db.Collection(colAudit), name: "action_at", keys: asc("action", "at", "_id")},
 	}, s.outboxIndexes()...) // store/mongo/outbox.go
 }
 

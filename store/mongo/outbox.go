@@ -235,3 +235,30 @@ func (s *Store) RetryOutbox(ctx context.Context, id string, at time.Time) error 
 	}
 	return nil
 }
+
+// CountOutbox counts the messages by state with one $group (a top-level
+// field and $sum, which mongo-compat evaluates right).
+func (s *Store) CountOutbox(ctx context.Context) (map[string]int, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	const what = "count e-mails"
+	cur, err := s.outbox().Aggregate(ctx, mongo.Pipeline{
+		{{Key: "$group", Value: bson.D{{Key: "_id", Value: "$state"}, {Key: "n", Value: bson.D{{Key: "$sum", Value: 1}}}}}},
+	})
+	if err != nil {
+		return nil, fail(err, "%s", what)
+	}
+	defer cur.Close(ctx)
+	n := map[string]int{}
+	for cur.Next(ctx) {
+		var row struct {
+			State string `bson:"_id"`
+			N     int    `bson:"n"`
+		}
+		if err := cur.Decode(&row); err != nil {
+			return nil, fail(err, "%s", what)
+		}
+		n[row.State] = row.N
+	}
+	return n, fail(cur.Err(), "%s", what)
+}

@@ -19,6 +19,8 @@ type questionnaireDoc struct {
 	Definition bson.Raw  `bson:"definition,omitempty"`
 	CreatedAt  time.Time `bson:"created_at"`
 	CreatedBy  string    `bson:"created_by"`
+	Version    int       `bson:"version"` // missing before versions were kept: 0
+	Source     string    `bson:"source,omitempty"`
 }
 
 // definitionToBSON converts a definition through its JSON form into a
@@ -57,7 +59,8 @@ func (d *questionnaireDoc) questionnaire() (*engine.Questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &engine.Questionnaire{ID: d.ID, Definition: def, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy}, nil
+	return &engine.Questionnaire{ID: d.ID, Definition: def, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy,
+		Version: d.Version, Source: d.Source}, nil
 }
 
 // CreateQuestionnaire stores q; ErrDuplicate if its id exists.
@@ -69,7 +72,7 @@ func (s *Store) CreateQuestionnaire(ctx context.Context, q *engine.Questionnaire
 			return fmt.Errorf("mongo: create questionnaire %q: %w", q.ID, err)
 		}
 	}
-	doc := questionnaireDoc{ID: q.ID, Definition: def, CreatedAt: q.CreatedAt, CreatedBy: q.CreatedBy}
+	doc := questionnaireDoc{ID: q.ID, Definition: def, CreatedAt: q.CreatedAt, CreatedBy: q.CreatedBy, Version: q.Version, Source: q.Source}
 	return s.insert(ctx, s.questionnaires, doc, "create questionnaire %q", q.ID)
 }
 

@@ -158,3 +158,23 @@ func (s *Store) RetryOutbox(ctx context.Context, id string, at time.Time) error 
 		`UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ? WHERE id = ? AND state = 'failed'`,
 		toMillis(at), id)
 }
+
+// CountOutbox counts the messages by state, with the index outbox_due.
+func (s *Store) CountOutbox(ctx context.Context) (map[string]int, error) {
+	const what = "count e-mails"
+	rows, err := s.read.QueryContext(ctx, `SELECT state, COUNT(*) FROM outbox GROUP BY state`)
+	if err != nil {
+		return nil, fail(err, "%s", what)
+	}
+	defer rows.Close()
+	n := map[string]int{}
+	for rows.Next() {
+		var state string
+		var count int
+		if err := rows.Scan(&state, &count); err != nil {
+			return nil, fail(err, "%s", what)
+		}
+		n[state] = count
+	}
+	return n, fail(rows.Err(), "%s", what)
+}

@@ -14,18 +14,18 @@ func (s *Store) CreateQuestionnaire(ctx context.Context, q *engine.Questionnaire
 		return err
 	}
 	_, err = s.write.ExecContext(ctx,
-		`INSERT INTO questionnaires (id, definition, created_at, created_by) VALUES (?, ?, ?, ?)`,
-		q.ID, def, toMillis(q.CreatedAt), q.CreatedBy)
+		`INSERT INTO questionnaires (id, definition, created_at, created_by, version, source) VALUES (?, ?, ?, ?, ?, ?)`,
+		q.ID, def, toMillis(q.CreatedAt), q.CreatedBy, q.Version, q.Source)
 	return fail(err, "create questionnaire %q", q.ID)
 }
 
-const questionnaireColumns = `id, definition, created_at, created_by`
+const questionnaireColumns = `id, definition, created_at, created_by, version, source`
 
 func scanQuestionnaire(row scanner) (*engine.Questionnaire, error) {
 	var q engine.Questionnaire
 	var def string
 	var created int64
-	if err := row.Scan(&q.ID, &def, &created, &q.CreatedBy); err != nil {
+	if err := row.Scan(&q.ID, &def, &created, &q.CreatedBy, &q.Version, &q.Source); err != nil {
 		return nil, err
 	}
 	q.CreatedAt = fromMillis(created)

@@ -54,7 +54,9 @@ func Run(t *testing.T, newStore func(t *testing.T) engine.Store, opts ...Option)
 	s.invites(t)
 	s.outbox(t)
 	s.personalData(t)
+	s.outboxCount(t)
 	s.people(t)
+	s.workspace(t) // workspace.go: audit log, questionnaire versions, responses per day
 	s.misc(t)
 }
 

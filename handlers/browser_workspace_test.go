@@ -1,0 +1,111 @@
+package handlers
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/triada-kpss/triada/engine"
+)
+
+// TestBrowser_Workspace starts from an empty installation: a coordinator
+// signs in on a phone, uploads a questionnaire with an error, fixes it
+// on its line, previews it, opens it, and finds it on the dashboard and
+// in the audit log. Every page passes the accessibility audit and none
+// scrolls sideways.
+func TestBrowser_Workspace(t *testing.T) {
+	axe := mustAxe(t)
+	clk := &pageClock{now: time.Date(2027, 1, 15, 10, 0, 0, 0, time.UTC)}
+	eng := engine.New(MustOpenStore(t), engine.Options{Now: clk.Now})
+	f := &pageFixture{eng: eng, clock: clk}
+	f.srv = httptest.NewServer(New(eng, Options{Logger: quietLogger()}))
+	t.Cleanup(f.srv.Close)
+	f.mustUser(t, "koordinatorka@slany.cz", engine.RoleCoordinator)
+	file := filepath.Join(t.TempDir(), "pruzkum.yaml")
+	if err := os.WriteFile(file, []byte(badYAML), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	b := newTab(t, f, true)
+	b.phone()
+	check := func(name string) {
+		t.Helper()
+		b.audit(axe, name)
+		b.fits(name)
+	}
+	b.open("/work")
+	b.typeIn("#email", "koordinatorka@slany.cz")
+	b.typeIn("#password", staffPassword)
+	b.submit(`button[type="submit"]`)
+	b.wantPath("/work")
+	check("empty dashboard")
+	b.submit(`.staff-nav a[href="/work/questionnaires"]`)
+	check("no questionnaires")
+	b.submit(`a[href="/work/questionnaires/new"]`)
+	check("new questionnaire")
+
+	// The upload has an error: it comes back against its line, with the text kept.
+	b.do(chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{file}))
+	b.submit(`button[value="save"]`)
+	check("definition with an error")
+	if !b.is(`(() => { const p = document.querySelector('.qs-problem:not(.qs-problem--warning)'); return p.querySelector('.qs-problem__line').textContent == 'Řádek 8:' && p.querySelector('pre').textContent == '        type: choise' })()`) {
+		t.Fatalf("the error is not shown against line 8: %s", b.str(`(() => { const e = document.querySelector('.qs-problem:not(.qs-problem--warning) pre'); return e ? e.outerHTML + ' ' + JSON.stringify(e.getBoundingClientRect()) + getComputedStyle(e).display : 'no pre' })()`))
+	}
+	text := b.value("#definition")
+	if text != badYAML {
+		t.Fatalf("the text area holds %q, want the uploaded text", text)
+	}
+	// Fix the word on its line, as a person would.
+	at := strings.Index(text, "choise")
+	b.eval(`(() => { const el = document.querySelector('#definition'); el.focus(); el.setSelectionRange(`+
+		itoa(len([]rune(text[:at])))+`, `+itoa(len([]rune(text[:at]))+6)+`); return true })()`, new(bool))
+	b.typeIn("#definition", "choice")
+	b.submit(`button[value="save"]`)
+	b.wantPath("/work/questionnaires/ws-2027?saved=1")
+	check("saved questionnaire")
+
+	b.submit(`a[href="/work/questionnaires/ws-2027/preview/1"]`)
+	check("preview")
+	if !b.shown(".preview-notice") {
+		t.Error("the preview does not say that nothing is saved")
+	}
+	b.submit(`button[value="next"]`)
+	check("preview with an error")
+	// Without a window it would take responses at once: schedule it, then open it early.
+	b.open("/work/questionnaires/ws-2027")
+	b.eval(`document.querySelector('#opens_at').value = '2027-02-01T08:00', true`, new(bool))
+	b.submit(`form[action$="/window"] button[type="submit"]`)
+	b.wantPath("/work/questionnaires/ws-2027?saved=1")
+	if !b.is(`document.querySelector('.qs-window').innerText.includes('Naplánovaný')`) {
+		t.Fatal("the questionnaire is not scheduled after setting its window")
+	}
+	b.submit(`a[href="/work/questionnaires/ws-2027/open"]`)
+	check("confirm opening")
+	b.submit(`main button[type="submit"]`)
+	b.wantPath("/work/questionnaires/ws-2027?saved=1")
+	if !b.is(`document.querySelector('.qs-window').innerText.includes('Otevřený')`) {
+		t.Error("the questionnaire is not open after opening it")
+	}
+
+	b.submit(`.staff-nav a[href="/work"]`)
+	check("dashboard")
+	if !b.is(`document.querySelector('main').innerText.includes('Průzkum ve Slaném')`) {
+		t.Error("the dashboard does not list the open questionnaire")
+	}
+	b.submit(`.staff-nav a[href="/work/audit"]`)
+	check("audit log")
+	log := b.str(`document.querySelector('main').innerText`)
+	for _, want := range []string{"POST /work/questionnaires/:id/open", "id=ws-2027", "POST /work/questionnaires", "Přihlášení"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the audit log lacks %q:\n%s", want, log)
+		}
+	}
+	if f.countResponses(t, "ws-2027") != 0 {
+		t.Error("the preview stored a response")
+	}
+}
