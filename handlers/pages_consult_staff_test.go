@@ -99,6 +99,8 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 			want(t, http.StatusUnprocessableEntity, "Vyberte, zda je připomínka relevantní.")
 		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {ids["P-2027-001"]}, "relevance": {"relevant"}, "groups": {"lost"}}).
 			want(t, http.StatusUnprocessableEntity, "Vyberte jen existující pracovní skupiny.")
+		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {"someone-elses"}, "relevance": {"relevant"}}).
+			want(t, http.StatusNotFound)
 		coord.get("/work/consultations").want(t, http.StatusOK, `data-label="Neposouzeno">3</td>`)
 	})
 	t.Run("Triage several", func(t *testing.T) {
