@@ -105,14 +105,6 @@ func (p *pages) renderComments(c *gin.Context, status int, f commentFilter, in t
 		return
 	}
 	v.Errors = triageErrors(L, errs, in, &v.Triage)
-	if errs != nil && engine.ErrorCode(errs) == errNoneSelected {
-		v.SelectError = L.T("cp.comments.select_none")
-		first := "select-all"
-		if len(comments) > 0 {
-			first = "select-" + comments[0].ID
-		}
-		v.Errors = append([]errorView{{InputID: first, Message: v.SelectError}}, v.Errors...)
-	}
 	if len(conflicts) > 0 {
 		var refs []string
 		for _, cm := range comments {
@@ -139,6 +131,15 @@ func (p *pages) renderComments(c *gin.Context, status int, f commentFilter, in t
 		row := newCommentRow(L, cons, cm, slices.Contains(selected, cm.ID), slices.Contains(conflicts, cm.ID))
 		row.Groups = groupNames(cm.Groups, v.Triage.Groups)
 		v.Rows = append(v.Rows, row)
+	}
+	if errs != nil && engine.ErrorCode(errs) == errNoneSelected {
+		// The summary links to the first checkbox the list shows.
+		v.SelectError = L.T("cp.comments.select_none")
+		first := "triage"
+		if len(v.Rows) > 0 {
+			first = "select-" + v.Rows[0].ID
+		}
+		v.Errors = append([]errorView{{InputID: first, Message: v.SelectError}}, v.Errors...)
 	}
 	p.render(c, status, "work_comments", v)
 }
