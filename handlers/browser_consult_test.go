@@ -137,3 +137,30 @@ func TestBrowser_CommentPeriod(t *testing.T) {
 		t.Error("the settlement shows an e-mail")
 	}
 }
+
+// A resident whose browser runs no script comments on a section, after
+// one mistake, and gets the confirmation.
+func TestBrowser_CommentWithoutScript(t *testing.T) {
+	f := MustServePages(t, PageOptions{})
+	f.mustConsultation(t, "kp-2027", janOpens, janCloses)
+	b := newTab(t, f, false)
+	b.phone()
+	b.open("/c/kp-2027")
+	b.submit(`a[href="/c/kp-2027/s/uvod/comment"]`)
+	b.typeIn("#text", "Doplňte dopravu ke službám.")
+	b.submit(`main button[type="submit"]`)
+	if !b.shown(".error-summary") || b.value("#text") != "Doplňte dopravu ke službám." {
+		t.Fatalf("no error summary, or the comment typed is lost: %q", b.value("#text"))
+	}
+	b.fits("errors")
+	b.typeIn("#name", "Petr Svoboda")
+	b.typeIn("#email", "petr@example.cz")
+	b.submit(`main button[type="submit"]`)
+	if p := b.path(); !sentPath.MatchString(p) {
+		t.Fatalf("after sending on %s: %.800s", p, b.str(`document.body.innerText`))
+	}
+	b.fits("sent")
+	if text := b.str(`document.body.innerText`); !strings.Contains(text, "P-2027-001") || !strings.Contains(text, "Úvod") {
+		t.Fatalf("confirmation: %.800s", text)
+	}
+}
