@@ -18,8 +18,8 @@ func (b *tab) signInAs(email string) {
 	b.wantPath("/work")
 }
 
-// clear empties a field.
-func (b *tab) clear(css string) {
+// clearField empties a field.
+func (b *tab) clearField(css string) {
 	b.tb.Helper()
 	var done bool
 	b.eval(`(() => { document.querySelector(`+jsString(css)+`).value = ""; return true })()`, &done)
@@ -63,7 +63,7 @@ func TestBrowser_CommentPeriod(t *testing.T) {
 	if !r.shown(".error-summary") || r.value("#name") != "Jana Dvořáková" || r.value("#email") != "jana@" {
 		t.Fatalf("no error summary, or the typed values are lost: %q %q", r.value("#name"), r.value("#email"))
 	}
-	r.clear("#email")
+	r.clearField("#email")
 	r.typeIn("#email", "jana.dvorakova@example.cz")
 	r.typeIn("#text", "Chybí denní stacionář v Moravském Krumlově.")
 	r.typeIn("#municipality", "Moravský Krumlov")
