@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,5 +83,52 @@ func TestEngine_FindComment_AndVersions(t *testing.T) {
 	mustNil(t, err)
 	if f.CanDecide(ctx, nil, got) {
 		t.Error("nobody signed in can decide")
+	}
+}
+
+// OverviewConsultations counts what each person may see: every comment
+// for coordinators, the assigned ones for members.
+func TestEngine_OverviewConsultations(t *testing.T) {
+	f := mustOpen(t)
+	ctx := context.Background()
+	f.mustConsultation(t)
+	_, err := f.CreateGroup(ctx, f.coordinator, engine.GroupInput{ID: "seniors", Name: "Senioři", Tags: []string{"seniors"}})
+	mustNil(t, err)
+	_, err = f.AddGroupMember(ctx, f.coordinator, "seniors", f.member.Email)
+	mustNil(t, err)
+	f.clock.Set(time.Date(2007, 10, 5, 0, 0, 0, 0, time.UTC))
+	var ids []string
+	for range 4 {
+		cm, err := f.SubmitComment(ctx, "kp-2008", comment("seniors", "x"))
+		mustNil(t, err)
+		ids = append(ids, cm.ID)
+	}
+	_, err = f.TriageComment(ctx, f.coordinator, ids[0], engine.TriageInput{Relevance: engine.Relevant, Groups: []string{"seniors"}})
+	mustNil(t, err)
+	_, err = f.TriageComment(ctx, f.coordinator, ids[1], engine.TriageInput{Relevance: engine.Relevant, Groups: []string{"seniors"}})
+	mustNil(t, err)
+	_, err = f.DecideComment(ctx, f.member, ids[1], engine.DecisionInput{Outcome: "noted", Response: "Bereme na vědomí."})
+	mustNil(t, err)
+	_, err = f.TriageComment(ctx, f.coordinator, ids[2], engine.TriageInput{Relevance: engine.NotRelevant, Response: "Mimo plán."})
+	mustNil(t, err)
+
+	all, err := f.OverviewConsultations(ctx, f.coordinator)
+	mustNil(t, err)
+	want := engine.CommentCounts{Received: 4, Untriaged: 1, Undecided: 1, Relevant: 2, NotRelevant: 1, Decided: 1}
+	if len(all) != 1 || all[0].Counts != want || all[0].Counts.Blocking() != 2 {
+		t.Fatalf("coordinator: %+v, want %+v", all, want)
+	}
+	mine, err := f.OverviewConsultations(ctx, f.member)
+	mustNil(t, err)
+	if want := (engine.CommentCounts{Received: 2, Undecided: 1, Relevant: 2, Decided: 1}); mine[0].Counts != want {
+		t.Fatalf("member: %+v, want %+v", mine[0].Counts, want)
+	}
+	_, err = f.OverviewConsultations(ctx, nil)
+	wantCode(t, err, engine.EUNAUTHORIZED)
+
+	names, err := f.StaffNames(ctx, f.member, []string{f.coordinator.ID, "", "nobody", f.coordinator.ID})
+	mustNil(t, err)
+	if len(names) != 1 || !strings.Contains(names[f.coordinator.ID], f.coordinator.Email) {
+		t.Fatalf("names: %v", names)
 	}
 }

@@ -108,7 +108,7 @@ func (p *pages) renderComment(c *gin.Context, status int, triage *triageInput, d
 		CommentsURL: workCommentsPath(cons.ID), Section: sectionTitle(L, cons, cm.Section), Text: cm.Text,
 		Created: L.Date(cm.CreatedAt.In(prague)) + " " + cm.CreatedAt.In(prague).Format("15:04"),
 		Author:  cm.Author, ShowEmail: u.Role != engine.RoleMember, State: L.T("cp.comment_state." + cm.State),
-		Groups: strings.Join(cm.Groups, ", "), Response: cm.Response, Version: cm.Version, Published: published}
+		Response: cm.Response, Version: cm.Version, Published: published}
 	if cm.Relevance != "" {
 		v.Relevance = L.T("cp.relevance." + cm.Relevance)
 	}
@@ -140,6 +140,7 @@ func (p *pages) renderComment(c *gin.Context, status int, triage *triageInput, d
 	if decision != nil {
 		din = *decision
 	}
+	v.Groups = groupNames(cm.Groups, v.Triage.Groups)
 	v.Decision = newDecisionForm(L, din)
 	switch {
 	case engine.ErrorCode(problem) == engine.ECONFLICT:

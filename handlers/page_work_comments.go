@@ -105,14 +105,6 @@ func (p *pages) renderComments(c *gin.Context, status int, f commentFilter, in t
 		return
 	}
 	v.Errors = triageErrors(L, errs, in, &v.Triage)
-	if errs != nil && engine.ErrorCode(errs) == errNoneSelected {
-		v.SelectError = L.T("cp.comments.select_none")
-		first := "select-all"
-		if len(comments) > 0 {
-			first = "select-" + comments[0].ID
-		}
-		v.Errors = append([]errorView{{InputID: first, Message: v.SelectError}}, v.Errors...)
-	}
 	if len(conflicts) > 0 {
 		var refs []string
 		for _, cm := range comments {
@@ -136,7 +128,18 @@ func (p *pages) renderComments(c *gin.Context, status int, f commentFilter, in t
 		if !f.match(cm) {
 			continue
 		}
-		v.Rows = append(v.Rows, newCommentRow(L, cons, cm, slices.Contains(selected, cm.ID), slices.Contains(conflicts, cm.ID)))
+		row := newCommentRow(L, cons, cm, slices.Contains(selected, cm.ID), slices.Contains(conflicts, cm.ID))
+		row.Groups = groupNames(cm.Groups, v.Triage.Groups)
+		v.Rows = append(v.Rows, row)
+	}
+	if errs != nil && engine.ErrorCode(errs) == errNoneSelected {
+		// The summary links to the first checkbox the list shows.
+		v.SelectError = L.T("cp.comments.select_none")
+		first := "triage"
+		if len(v.Rows) > 0 {
+			first = "select-" + v.Rows[0].ID
+		}
+		v.Errors = append([]errorView{{InputID: first, Message: v.SelectError}}, v.Errors...)
 	}
 	p.render(c, status, "work_comments", v)
 }
@@ -153,7 +156,7 @@ func filterOptions(L *i18n.Printer, name, current string, values []string, prefi
 
 func newCommentRow(L *i18n.Printer, cons *engine.Consultation, cm *engine.Comment, checked, changed bool) commentRow {
 	r := commentRow{ID: cm.ID, URL: workCommentPath(cm.ID), Reference: cm.Reference, Section: sectionTitle(L, cons, cm.Section),
-		Excerpt: excerpt(cm.Text, 160), State: L.T("cp.comment_state." + cm.State), Groups: strings.Join(cm.Groups, ", "),
+		Excerpt: excerpt(cm.Text, 160), State: L.T("cp.comment_state." + cm.State),
 		Version: cm.Version, Checked: checked, Changed: changed}
 	if cm.Relevance != "" {
 		r.Relevance = L.T("cp.relevance." + cm.Relevance)

@@ -91,3 +91,17 @@ func triageErrors(L *i18n.Printer, err error, in triageInput, f *triageForm) []e
 	add("response", "reason", "reason", "cp.triage.reason", reason)
 	return out
 }
+
+// groupNames names the groups with the ids, as the triage form offers
+// them; an id of no group offered stays as it is.
+func groupNames(ids []string, offered []choiceOption) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		name := id
+		if i := slices.IndexFunc(offered, func(o choiceOption) bool { return o.Value == id }); i >= 0 {
+			name = offered[i].Label
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
+}

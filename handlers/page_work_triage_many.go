@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -26,6 +27,18 @@ func (p *pages) workTriageMany(c *gin.Context) {
 	if len(ids) == 0 {
 		p.renderComments(c, http.StatusUnprocessableEntity, f, in, nil, nil, "", engine.Errorf(errNoneSelected, "No comment selected."))
 		return
+	}
+	// Only comments of this consultation: the list posts no others.
+	comments, err := p.eng.ListComments(c.Request.Context(), p.staffUser(c), c.Param("id"))
+	if err != nil {
+		p.staffFail(c, err)
+		return
+	}
+	for _, id := range ids {
+		if !slices.ContainsFunc(comments, func(cm *engine.Comment) bool { return cm.ID == id }) {
+			p.staffFail(c, engine.Errorf(engine.ENOTFOUND, "The consultation has no comment %q.", id))
+			return
+		}
 	}
 	var conflicts []string
 	done := 0

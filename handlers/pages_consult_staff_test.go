@@ -101,6 +101,8 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 			want(t, http.StatusUnprocessableEntity, "Vyberte, zda je připomínka relevantní.")
 		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {ids["P-2027-001"]}, "relevance": {"relevant"}, "groups": {"lost"}}).
 			want(t, http.StatusUnprocessableEntity, "Vyberte jen existující pracovní skupiny.")
+		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {"someone-elses"}, "relevance": {"relevant"}}).
+			want(t, http.StatusNotFound)
 		coord.get("/work/consultations").want(t, http.StatusOK, `data-label="Neposouzeno">3</td>`)
 	})
 	t.Run("Triage several", func(t *testing.T) {
@@ -187,7 +189,7 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 	})
 	t.Run("Outcomes", func(t *testing.T) {
 		p := resident.get("/c/kp-2027/outcomes").want(t, http.StatusOK, "Vypořádání připomínek",
-			`<dt>Přijato</dt><dd>3</dd>`, `<dt>relevantní</dt><dd>1</dd>`, `<dt>akceptována částečně</dt><dd>1</dd>`,
+			`<dt>Přijato</dt><dd>3</dd>`, `<dt>Relevantní</dt><dd>1</dd>`, `<dt>Akceptováno částečně</dt><dd>1</dd>`,
 			"P-2027-001", "Odlehčovací službu doplníme do priority 1.", "Netýká se plánu.", "Jan Novák")
 		p.lacks(t, "@example.cz", "Marie Tajná")
 		resident.get("/c/kp-2027").want(t, http.StatusOK, `href="/c/kp-2027/outcomes"`)

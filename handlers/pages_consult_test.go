@@ -64,6 +64,10 @@ func TestPages_Consultation(t *testing.T) {
 			"&lt;script&gt;alert(1)&lt;/script&gt; [klik](javascript:alert(1))").
 			lacks(t, "<script>alert", `href="javascript:`)
 	})
+	t.Run("Languages", func(t *testing.T) {
+		f.visitor(t).get("/c/kp-2027?lang=en").want(t, http.StatusOK, "Open for comments until 31 January 2027.", "Comment on “Senioři”")
+		f.visitor(t).get("/c/kp-2027/comment?lang=sk").want(t, http.StatusOK, "Odoslať pripomienku", "Meno a priezvisko")
+	})
 	t.Run("Home lists it", func(t *testing.T) {
 		v.get("/").want(t, http.StatusOK, "Návrhy k připomínkám", `href="/c/kp-2027"`).lacks(t, `href="/c/later"`)
 	})
