@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/triada-kpss/triada/engine"
+	"github.com/triada-kpss/triada/forms"
 	"github.com/triada-kpss/triada/i18n"
 )
 
@@ -19,6 +20,7 @@ type questionnaireListView struct {
 
 type questionnaireRow struct {
 	ID, Title, URL, Audience, State, Window string
+	ReportURL, InvitationsURL              string // InvitationsURL only for questionnaires answered by personal link
 }
 
 // questionnaireList answers GET /work/questionnaires.
@@ -32,9 +34,14 @@ func (p *pages) questionnaireList(c *gin.Context) {
 	v := questionnaireListView{pageBase: b}
 	now := p.eng.Now()
 	for _, q := range qs {
-		v.Questionnaires = append(v.Questionnaires, questionnaireRow{ID: q.ID, URL: workQuestionnairePath(q.ID),
+		row := questionnaireRow{ID: q.ID, URL: workQuestionnairePath(q.ID),
 			Title: q.Definition.Title.In(b.L.Lang()), Audience: b.L.T("qs.audience." + q.Definition.Audience),
-			State: b.L.T("qs.state." + windowState(q, now)), Window: windowText(b.L, q)})
+			State: b.L.T("qs.state." + windowState(q, now)), Window: windowText(b.L, q),
+			ReportURL: "/work/reports/q/" + url.PathEscape(q.ID)}
+		if q.Definition.Access == forms.AccessInvite {
+			row.InvitationsURL = workQuestionnairePath(q.ID) + "/invitations"
+		}
+		v.Questionnaires = append(v.Questionnaires, row)
 	}
 	p.render(c, http.StatusOK, "questionnaires", v)
 }

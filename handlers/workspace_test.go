@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/triada-kpss/triada/engine"
+	"github.com/triada-kpss/triada/forms/builtin"
 )
 
 // goodYAML is a questionnaire the workspace tests write and fix.
@@ -71,7 +72,10 @@ func (v *visitor) postMultipart(path string, fields url.Values, file, content st
 func TestWorkspace_WriteCheckAndSave(t *testing.T) {
 	f := MustServePages(t, PageOptions{})
 	v := f.signedIn(t, "koordinator@slany.cz", engine.RoleCoordinator)
-	v.get("/work/questionnaires").want(t, http.StatusOK, "needs-survey", "all-types", `href="/work/questionnaires/new"`)
+	v.get("/work/questionnaires").want(t, http.StatusOK, "needs-survey", "all-types", `href="/work/questionnaires/new"`,
+		`href="/work/reports/q/needs-survey"`).lacks(t, "/invitations")
+	f.MustCreate(t, builtin.Files()["capacity-questionnaire.yaml"])
+	v.get("/work/questionnaires").want(t, http.StatusOK, `href="/work/questionnaires/capacity-questionnaire/invitations"`)
 	v.get("/work/questionnaires/new").want(t, http.StatusOK, `enctype="multipart/form-data"`, `name="csrf_token"`)
 
 	t.Run("ErrorsAgainstTheirLinesTextKept", func(t *testing.T) {
