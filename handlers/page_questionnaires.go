@@ -20,7 +20,7 @@ type questionnaireListView struct {
 
 type questionnaireRow struct {
 	ID, Title, URL, Audience, State, Window string
-	ReportURL, InvitationsURL              string // InvitationsURL only for questionnaires answered by personal link
+	ReportURL, InvitationsURL               string // InvitationsURL only for questionnaires answered by personal link
 }
 
 // questionnaireList answers GET /work/questionnaires.
