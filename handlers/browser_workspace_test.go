@@ -15,8 +15,9 @@ import (
 
 // TestBrowser_Workspace starts from an empty installation: a coordinator
 // signs in on a phone, uploads a questionnaire with an error, fixes it
-// on its line, previews it, opens it, and finds it on the dashboard and
-// in the audit log. Every page passes the accessibility audit and none
+// on its line, previews it, opens it, finds it on the dashboard, adds a
+// working group and a member, creates a consultation, and finds all of
+// it in the audit log. Every page passes the accessibility audit and none
 // scrolls sideways.
 func TestBrowser_Workspace(t *testing.T) {
 	axe := mustAxe(t)
@@ -97,10 +98,48 @@ func TestBrowser_Workspace(t *testing.T) {
 	if !b.is(`document.querySelector('main').innerText.includes('Průzkum ve Slaném')`) {
 		t.Error("the dashboard does not list the open questionnaire")
 	}
-	b.submit(`.staff-nav a[href="/work/audit"]`)
+	// A working group for the seniors, with a member who already has an
+	// account (an admin invites people: see TestBrowser_PeopleAndGroups).
+	f.mustUser(t, "clen@slany.cz", engine.RoleMember)
+	b.submit(`.staff-nav a[href="/work/groups"]`)
+	check("no groups")
+	b.typeIn("#id", "seniori")
+	b.typeIn("#name", "Senioři")
+	b.typeIn("#tags", "seniors")
+	b.submit(`form[action="/work/groups"] button[type="submit"]`)
+	b.wantPath("/work/groups/seniori?created=1")
+	check("new group")
+	b.do(chromedp.SetValue(chromedp.CSS("#member"), b.str(`document.querySelector('#member option:nth-child(2)').value`)))
+	b.submit(`form[action="/work/groups/seniori/members"] button[type="submit"]`)
+	b.wantPath("/work/groups/seniori?added=1")
+	if !b.is(`document.querySelector('main').innerText.includes('clen@slany.cz')`) {
+		t.Error("the group does not list its new member")
+	}
+
+	// The comment period on the draft plan, in March.
+	b.submit(`.staff-nav a[href="/work/consultations"]`)
+	check("no consultations")
+	b.submit(`a[href="/work/consultations/new"]`)
+	check("new consultation")
+	b.typeIn("#id", "plan-2027")
+	b.typeIn("#title", "Komunitní plán Slaný 2027–2030")
+	b.eval(`document.querySelector('#opens_at').value = '2027-03-01T00:00', document.querySelector('#closes_at').value = '2027-03-31T23:59', true`, new(bool))
+	b.typeIn("#sections-0-id", "seniori")
+	b.typeIn("#sections-0-title", "Senioři")
+	b.typeIn("#sections-0-text", "Rozšíříme **odlehčovací službu**.")
+	b.submit(`button[name="op"][value="save"]`)
+	b.wantPath("/work/consultations/plan-2027/edit?saved=1")
+	check("saved consultation")
+	b.open("/c/plan-2027")
+	if !b.is(`document.querySelector('main strong') && document.querySelector('main strong').textContent == 'odlehčovací službu'`) {
+		t.Error("the public draft does not show the section's formatting")
+	}
+
+	b.open("/work/audit")
 	check("audit log")
 	log := b.str(`document.querySelector('main').innerText`)
-	for _, want := range []string{"POST /work/questionnaires/:id/open", "id=ws-2027", "POST /work/questionnaires", "Přihlášení"} {
+	for _, want := range []string{"POST /work/questionnaires/:id/open", "id=ws-2027", "POST /work/questionnaires", "Přihlášení",
+		"POST /work/groups", "POST /work/groups/:id/members", "id=seniori", "POST /work/consultations/new"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("the audit log lacks %q:\n%s", want, log)
 		}
