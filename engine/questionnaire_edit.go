@@ -143,14 +143,7 @@ func strandedAnswers(old, def *forms.Definition, counts *Counts) []FieldError {
 // closesAt is not after opensAt; ENOTFOUND; ECONFLICT when the
 // questionnaire changed meanwhile.
 func (e *Engine) SetQuestionnaireWindow(ctx context.Context, actor *User, id string, opensAt, closesAt *time.Time, expectedVersion int) (*Questionnaire, error) {
-	if err := requireCoordinator(actor); err != nil {
-		return nil, err
-	}
-	if opensAt != nil && closesAt != nil && !closesAt.After(*opensAt) {
-		return nil, Invalid("The questionnaire must close after it opens.",
-			FieldError{Field: "closes_at", Message: "The closing time must be after the opening time."})
-	}
-	old, err := e.FindQuestionnaire(ctx, id)
+	old, err := e.windowed(ctx, actor, id, opensAt, closesAt)
 	if err != nil {
 		return nil, err
 	}
@@ -195,14 +188,7 @@ func (e *Engine) CloseQuestionnaireNow(ctx context.Context, actor *User, id stri
 // under newID with a new window and no responses. EINVALID for a bad id
 // or window, ENOTFOUND, ECONFLICT when newID exists.
 func (e *Engine) CopyQuestionnaire(ctx context.Context, actor *User, id, newID string, opensAt, closesAt *time.Time) (*Questionnaire, error) {
-	if err := requireCoordinator(actor); err != nil {
-		return nil, err
-	}
-	if opensAt != nil && closesAt != nil && !closesAt.After(*opensAt) {
-		return nil, Invalid("The questionnaire must close after it opens.",
-			FieldError{Field: "closes_at", Message: "The closing time must be after the opening time."})
-	}
-	old, err := e.FindQuestionnaire(ctx, id)
+	old, err := e.windowed(ctx, actor, id, opensAt, closesAt)
 	if err != nil {
 		return nil, err
 	}
@@ -251,4 +237,17 @@ func outOfRange(qid string, n *forms.Question, codes map[string]int) []FieldErro
 	slices.Sort(values)
 	return []FieldError{{Field: qid, Message: fmt.Sprintf(
 		"The question %q has answers (%s) that its new bounds would not allow.", qid, strings.Join(values, ", "))}}
+}
+
+// windowed checks that the actor may set the questionnaire's window and
+// that the window closes after it opens, and returns the questionnaire.
+func (e *Engine) windowed(ctx context.Context, actor *User, id string, opensAt, closesAt *time.Time) (*Questionnaire, error) {
+	if err := requireCoordinator(actor); err != nil {
+		return nil, err
+	}
+	if opensAt != nil && closesAt != nil && !closesAt.After(*opensAt) {
+		return nil, Invalid("The questionnaire must close after it opens.",
+			FieldError{Field: "closes_at", Message: "The closing time must be after the opening time."})
+	}
+	return e.FindQuestionnaire(ctx, id)
 }

@@ -5,6 +5,8 @@ import (
 	"net/url"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/triada-kpss/triada/engine"
 )
 
 // savedView shows the link to continue later.
@@ -26,27 +28,39 @@ func (p *pages) saved(c *gin.Context) {
 	p.renderSaved(c, http.StatusOK, savedView{})
 }
 
-// renderSaved shows the saved page with the e-mail form's state in v.
-func (p *pages) renderSaved(c *gin.Context, status int, v savedView) {
+// savedDraft finds the questionnaire of the request and this browser's
+// draft of it. ok is false when it answered the request itself: an error
+// page, or a redirect when the response is sent already or no draft is
+// saved (any more).
+func (p *pages) savedDraft(c *gin.Context) (q *engine.Questionnaire, token string, st *engine.DraftState, ok bool) {
 	q, invite, ok := p.questionnaire(c)
 	if !ok {
-		return
+		return nil, "", nil, false
 	}
 	if err := p.eng.CanAnswer(q, invite); err != nil {
 		p.fail(c, err, q)
-		return
+		return nil, "", nil, false
 	}
-	token := draftToken(c)
+	token = draftToken(c)
 	st, err := p.eng.DraftState(c.Request.Context(), q, token)
 	switch {
 	case err != nil:
 		p.fail(c, err, q)
-		return
+		return nil, "", nil, false
 	case st.Submitted != nil:
 		redirect(c, thanksPath(q.ID))
-		return
+		return nil, "", nil, false
 	case st.Draft == nil:
 		redirect(c, startPath(q.ID))
+		return nil, "", nil, false
+	}
+	return q, token, st, true
+}
+
+// renderSaved shows the saved page with the e-mail form's state in v.
+func (p *pages) renderSaved(c *gin.Context, status int, v savedView) {
+	q, token, st, ok := p.savedDraft(c)
+	if !ok {
 		return
 	}
 	b := p.base(c, "")

@@ -18,22 +18,8 @@ const resumeMailLimit = 5
 // where it went; a bad address comes back with the error and what was
 // typed (422). The address is kept only in the outbox's message.
 func (p *pages) savedMail(c *gin.Context) {
-	q, invite, ok := p.questionnaire(c)
+	q, token, _, ok := p.savedDraft(c)
 	if !ok {
-		return
-	}
-	if err := p.eng.CanAnswer(q, invite); err != nil {
-		p.fail(c, err, q)
-		return
-	}
-	token := draftToken(c)
-	st, err := p.eng.DraftState(c.Request.Context(), q, token)
-	switch {
-	case err != nil:
-		p.fail(c, err, q)
-		return
-	case st.Draft == nil:
-		redirect(c, startPath(q.ID)) // nothing saved in this browser (any more)
 		return
 	}
 	typed := c.PostForm("email")

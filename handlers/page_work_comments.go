@@ -79,14 +79,8 @@ func (p *pages) renderComments(c *gin.Context, status int, f commentFilter, in t
 	notice string, errs error) {
 	ctx := c.Request.Context()
 	u := p.staffUser(c)
-	cons, err := p.eng.FindConsultation(ctx, c.Param("id"))
-	if err != nil {
-		p.staffFail(c, err)
-		return
-	}
-	comments, err := p.eng.ListComments(ctx, u, cons.ID)
-	if err != nil {
-		p.staffFail(c, err)
+	cons, comments, ok := p.consultationComments(c)
+	if !ok {
 		return
 	}
 	b := p.staffBase(c, "cp.comments.title")
@@ -100,6 +94,7 @@ func (p *pages) renderComments(c *gin.Context, status int, f commentFilter, in t
 	if v.Coordinator && state == engine.StateClosed {
 		v.PublishURL = workPublishPath(cons.ID)
 	}
+	var err error
 	if v.Triage, err = p.newTriageForm(ctx, L, u, in); err != nil {
 		p.staffFail(c, err)
 		return
@@ -186,4 +181,22 @@ func excerpt(text string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// consultationComments finds the consultation of the path and the
+// comments of it that the signed-in person may see; ok is false when it
+// answered with an error page.
+func (p *pages) consultationComments(c *gin.Context) (*engine.Consultation, []*engine.Comment, bool) {
+	ctx := c.Request.Context()
+	cons, err := p.eng.FindConsultation(ctx, c.Param("id"))
+	if err != nil {
+		p.staffFail(c, err)
+		return nil, nil, false
+	}
+	comments, err := p.eng.ListComments(ctx, p.staffUser(c), cons.ID)
+	if err != nil {
+		p.staffFail(c, err)
+		return nil, nil, false
+	}
+	return cons, comments, true
 }

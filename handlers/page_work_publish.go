@@ -48,20 +48,12 @@ func (p *pages) workPublish(c *gin.Context) {
 }
 
 func (p *pages) renderPublish(c *gin.Context, status int, confirmError string) {
-	ctx := c.Request.Context()
-	u := p.staffUser(c)
-	if u.Role == engine.RoleMember {
+	if p.staffUser(c).Role == engine.RoleMember {
 		p.staffFail(c, engine.Errorf(engine.EFORBIDDEN, "Coordinators publish settlements."))
 		return
 	}
-	cons, err := p.eng.FindConsultation(ctx, c.Param("id"))
-	if err != nil {
-		p.staffFail(c, err)
-		return
-	}
-	comments, err := p.eng.ListComments(ctx, u, cons.ID)
-	if err != nil {
-		p.staffFail(c, err)
+	cons, comments, ok := p.consultationComments(c)
+	if !ok {
 		return
 	}
 	b := p.staffBase(c, "cp.publish.title")
