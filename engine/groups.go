@@ -98,15 +98,9 @@ func (e *Engine) AddGroupMember(ctx context.Context, actor *User, groupID, email
 // tags, meet the group's tags. Coordinators, admins and the group's
 // members may see them; EFORBIDDEN for anyone else.
 func (e *Engine) GroupResults(ctx context.Context, actor *User, groupID, questionnaireID string, rq ResultsQuery) (*Results, error) {
-	if err := requireSignedIn(actor); err != nil {
-		return nil, err
-	}
-	g, err := e.FindGroup(ctx, groupID)
+	g, err := e.groupFor(ctx, actor, groupID, "results")
 	if err != nil {
 		return nil, err
-	}
-	if !isCoordinator(actor) && !slices.Contains(g.Members, actor.ID) {
-		return nil, Errorf(EFORBIDDEN, "Only members of the working group %q see its results.", g.ID)
 	}
 	if questionnaireID == "" {
 		return nil, Invalid("Choose a questionnaire.", FieldError{Field: "questionnaire", Message: "Give the questionnaire's id as ?questionnaire=ID."})
@@ -137,4 +131,21 @@ func uniqueSorted(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// groupFor finds the group whose what (results, supply) the actor asks
+// for: coordinators, admins and the group's members may see it.
+// ENOTFOUND for an unknown group, EFORBIDDEN for anyone else.
+func (e *Engine) groupFor(ctx context.Context, actor *User, groupID, what string) (*Group, error) {
+	if err := requireSignedIn(actor); err != nil {
+		return nil, err
+	}
+	g, err := e.FindGroup(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	if !isCoordinator(actor) && !slices.Contains(g.Members, actor.ID) {
+		return nil, Errorf(EFORBIDDEN, "Only members of the working group %q see its %s.", g.ID, what)
+	}
+	return g, nil
 }

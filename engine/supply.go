@@ -54,15 +54,9 @@ type SupplyService struct {
 // an unknown group, EFORBIDDEN for anyone else. A group without target
 // groups has an empty supply.
 func (e *Engine) GroupSupply(ctx context.Context, actor *User, groupID string) (*Supply, error) {
-	if err := requireSignedIn(actor); err != nil {
-		return nil, err
-	}
-	g, err := e.FindGroup(ctx, groupID)
+	g, err := e.groupFor(ctx, actor, groupID, "supply")
 	if err != nil {
 		return nil, err
-	}
-	if !isCoordinator(actor) && !slices.Contains(g.Members, actor.ID) {
-		return nil, Errorf(EFORBIDDEN, "Only members of the working group %q see its supply.", g.ID)
 	}
 	out := &Supply{Group: g.ID, TargetGroups: orEmptyStrings(g.TargetGroups), Municipalities: []MunicipalitySupply{}, List: []SupplyService{}}
 	if len(g.TargetGroups) == 0 {

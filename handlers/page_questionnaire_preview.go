@@ -17,12 +17,7 @@ const carryPrefix = "carry:"
 // page N exactly as a respondent sees it, whether or not the
 // questionnaire is open, with a notice that nothing is saved.
 func (p *pages) questionnairePreview(c *gin.Context) {
-	q, err := p.eng.FindQuestionnaire(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		p.staffFail(c, err)
-		return
-	}
-	n, ok := p.pageNumber(c, q)
+	q, n, ok := p.previewPage(c)
 	if !ok {
 		return
 	}
@@ -33,12 +28,7 @@ func (p *pages) questionnairePreview(c *gin.Context) {
 // checks the page as the real form does and moves on, back, or to the
 // end, storing nothing (no draft, no response).
 func (p *pages) questionnairePreviewNext(c *gin.Context) {
-	q, err := p.eng.FindQuestionnaire(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		p.staffFail(c, err)
-		return
-	}
-	n, ok := p.pageNumber(c, q)
+	q, n, ok := p.previewPage(c)
 	if !ok {
 		return
 	}
@@ -94,4 +84,16 @@ func (p *pages) renderPreview(c *gin.Context, status int, q *engine.Questionnair
 	}
 	c.Header("X-Robots-Tag", "noindex")
 	p.render(c, status, "form", v)
+}
+
+// previewPage finds the questionnaire and page number of a preview's
+// path; ok is false when it answered with an error page.
+func (p *pages) previewPage(c *gin.Context) (*engine.Questionnaire, int, bool) {
+	q, err := p.eng.FindQuestionnaire(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		p.staffFail(c, err)
+		return nil, 0, false
+	}
+	n, ok := p.pageNumber(c, q)
+	return q, n, ok
 }

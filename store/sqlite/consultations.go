@@ -11,11 +11,7 @@ import (
 
 // CreateConsultation stores c; ErrDuplicate if the id exists.
 func (s *Store) CreateConsultation(ctx context.Context, c *engine.Consultation) error {
-	sections, err := marshal(sectionsJSON(c.Sections))
-	if err != nil {
-		return err
-	}
-	attachments, err := marshal(attachmentsJSON(c.Attachments))
+	sections, attachments, err := consultationJSON(c)
 	if err != nil {
 		return err
 	}
@@ -80,4 +76,14 @@ func (s *Store) NextCommentNumber(ctx context.Context, id string) (int, error) {
 	err := s.write.QueryRowContext(ctx,
 		`UPDATE consultations SET comment_seq = comment_seq + 1 WHERE id = ? RETURNING comment_seq`, id).Scan(&n)
 	return n, fail(err, "next comment number of consultation %q", id)
+}
+
+// consultationJSON encodes the consultation's sections and attachments
+// for their JSON columns.
+func consultationJSON(c *engine.Consultation) (sections, attachments string, err error) {
+	if sections, err = marshal(sectionsJSON(c.Sections)); err != nil {
+		return "", "", err
+	}
+	attachments, err = marshal(attachmentsJSON(c.Attachments))
+	return sections, attachments, err
 }

@@ -107,11 +107,7 @@ func (s *Store) UpdateGroup(ctx context.Context, g *engine.Group) error {
 // UpdateConsultation replaces the consultation in one UPDATE whose
 // condition holds the expected version and no publication.
 func (s *Store) UpdateConsultation(ctx context.Context, c *engine.Consultation, expectedVersion int) error {
-	sections, err := marshal(sectionsJSON(c.Sections))
-	if err != nil {
-		return err
-	}
-	attachments, err := marshal(attachmentsJSON(c.Attachments))
+	sections, attachments, err := consultationJSON(c)
 	if err != nil {
 		return err
 	}
