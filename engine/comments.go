@@ -87,7 +87,7 @@ func (e *Engine) SubmitComment(ctx context.Context, consultationID string, in Co
 	in.Author.Email = email
 	cm := &Comment{
 		ID: NewID(), ConsultationID: c.ID, Number: n,
-		Reference: fmt.Sprintf("P-%d-%03d", c.OpensAt.Year(), n),
+		Reference: fmt.Sprintf("P-%d-%03d", c.OpensAt.In(Prague).Year(), n), // the year the period opens, in Prague
 		Section:   in.Section, Text: in.Text,
 		Author: Author{Name: in.Author.Name, Email: email, Municipality: in.Author.Municipality,
 			Organisation: in.Author.Organisation, PublishName: in.Author.PublishName, Language: in.Language},

@@ -158,3 +158,20 @@ func TestEngine_DecideComment_Concurrent(t *testing.T) {
 		t.Errorf("version %d and %d history entries, want %d: a lost update", got.Version, len(got.History), 2+len(won))
 	}
 }
+
+// A comment period that opens at midnight of 1 January in Prague (still
+// 31 December in UTC) numbers its comments with the new year.
+func TestEngine_ReferenceYearInPrague(t *testing.T) {
+	f := mustOpen(t)
+	ctx := context.Background()
+	opens := time.Date(2028, 1, 1, 0, 0, 0, 0, engine.Prague)
+	f.clock.Set(opens.Add(time.Hour))
+	_, err := f.CreateConsultation(ctx, f.coordinator, engine.ConsultationInput{ID: "kp-2028", Title: "Plán",
+		Sections: []engine.SectionInput{{ID: "a", Title: "A", Text: "."}}, OpensAt: opens, ClosesAt: opens.AddDate(0, 1, 0)})
+	mustNil(t, err)
+	c, err := f.SubmitComment(ctx, "kp-2028", comment("a", "Připomínka."))
+	mustNil(t, err)
+	if c.Reference != "P-2028-001" {
+		t.Errorf("reference %s, want P-2028-001", c.Reference)
+	}
+}

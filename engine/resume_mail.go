@@ -4,18 +4,12 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/triada-kpss/triada/i18n"
 )
 
 // mailZone is the time zone of dates in e-mails.
-var mailZone = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Prague"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
+var mailZone = Prague
 
 // MailResumeLink queues an e-mail to the address with link, the resume
 // link of the draft that token keeps, in the language lang: for a person
