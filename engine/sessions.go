@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -18,8 +19,10 @@ const sessionPrefix = "trs_"
 
 // dummyHash is checked against when no user has the e-mail, so that a
 // sign-in takes as long for an unknown address as for a wrong password and
-// does not tell which addresses have accounts.
-var dummyHash = HashPassword("triada-no-such-user")
+// does not tell which addresses have accounts. It is made at the first
+// failed sign-in, not at start: hashing takes a quarter of a second and
+// tens of MiB that every process (and every command) would pay.
+var dummyHash = sync.OnceValue(func() string { return HashPassword("triada-no-such-user") })
 
 // errSignIn is the one answer to every failed sign-in.
 func errSignIn() error {
@@ -33,12 +36,12 @@ func errSignIn() error {
 func (e *Engine) SignIn(ctx context.Context, email, password string) (string, *Session, *User, error) {
 	email, err := NormalizeEmail("email", email)
 	if err != nil || password == "" || len(password) > 1024 {
-		CheckPassword(dummyHash, password)
+		CheckPassword(dummyHash(), password)
 		return "", nil, nil, errSignIn()
 	}
 	u, err := e.store.FindUserByEmail(ctx, email)
 	if errors.Is(err, ErrNotFound) || (err == nil && u.PasswordHash == "") {
-		CheckPassword(dummyHash, password)
+		CheckPassword(dummyHash(), password)
 		return "", nil, nil, errSignIn()
 	} else if err != nil {
 		return "", nil, nil, err
