@@ -92,6 +92,9 @@ func (e *Engine) ApproveCatalogueDraft(ctx context.Context, actor *User, ico str
 	}
 	d, err := e.decidable(ctx, ico, version)
 	if err != nil {
+		if stranded := e.strandedApproval(ctx, ico); stranded != nil {
+			return e.publish(ctx, &stranded.Record)
+		}
 		return nil, err
 	}
 	before := *d
@@ -133,6 +136,30 @@ func (e *Engine) ReturnCatalogueDraft(ctx context.Context, actor *User, ico stri
 		return nil, err
 	}
 	return d, nil
+}
+
+// strandedAfter is how long after an approval its record must be
+// published: a draft approved longer ago whose record is not was cut off
+// between the two steps (the process died), not being published by a
+// coordinator at this moment.
+const strandedAfter = time.Minute
+
+// strandedApproval returns the draft of the IČO when it is approved but
+// its record was never published (see strandedAfter), so that approving
+// it again publishes it; else nil.
+func (e *Engine) strandedApproval(ctx context.Context, ico string) *CatalogueDraft {
+	d, err := e.store.FindCatalogueDraft(ctx, ico)
+	if err != nil || d.State != DraftApproved || d.ReviewedAt == nil || e.Now().Sub(*d.ReviewedAt) < strandedAfter {
+		return nil
+	}
+	pub, err := e.store.FindProviderByICO(ctx, d.ICO)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return d
+	case err == nil && pub.UpdatedAt.Before(*d.ReviewedAt):
+		return d
+	}
+	return nil
 }
 
 // decidable finds a pending draft at the version the coordinator saw.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/forms/builtin"
@@ -311,4 +312,40 @@ func TestEngine_GroupSupply(t *testing.T) {
 			t.Errorf("fields %+v", fe)
 		}
 	})
+}
+
+// A process that died between approving a draft and publishing its
+// record left the draft approved and the catalogue without it: approving
+// it again a minute later publishes it; at once, it is refused as a
+// concurrent approval would be.
+func TestEngine_ApproveCatalogueDraft_Stranded(t *testing.T) {
+	ctx := context.Background()
+	f := mustOpen(t)
+	f.mustCapacityQuestionnaire(t)
+	token := f.mustCapacityInvite(t, "a@charita-slany.cz")
+	_, _, err := f.SubmitInviteResponse(ctx, token, capacityAnswers(nil))
+	mustNil(t, err)
+	st := f.Store()
+	d, err := st.FindCatalogueDraft(ctx, "00234915")
+	mustNil(t, err)
+	now := f.Now()
+	stranded := *d
+	stranded.State, stranded.ReviewedBy, stranded.ReviewedAt, stranded.Version = engine.DraftApproved, f.coordinator.ID, &now, d.Version+1
+	mustNil(t, st.UpdateCatalogueDraft(ctx, &stranded, d.Version))
+
+	_, err = f.ApproveCatalogueDraft(ctx, f.coordinator, "00234915", 0)
+	wantCode(t, err, engine.ECONFLICT)
+	f.clock.Set(now.Add(2 * time.Minute))
+	p, err := f.ApproveCatalogueDraft(ctx, f.coordinator, "00234915", 0)
+	mustNil(t, err)
+	if p.Status != engine.ProviderPublished || p.ICO != "00234915" {
+		t.Fatalf("published %+v", p)
+	}
+	list, err := f.ListProviders(ctx, engine.ProviderQuery{Q: "charita"})
+	mustNil(t, err)
+	if len(list) != 1 {
+		t.Fatalf("the catalogue lists %d providers, want the repaired one", len(list))
+	}
+	_, err = f.ApproveCatalogueDraft(ctx, f.coordinator, "00234915", 0)
+	wantCode(t, err, engine.ECONFLICT) // published now: approved already
 }
