@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"crypto/subtle"
 	"errors"
 	"io"
 	"net/http"
@@ -184,8 +183,10 @@ func (p *pages) renderInvitationsWith(c *gin.Context, form inviteForm, paste str
 	p.renderInvitations(c, http.StatusUnprocessableEntity, form, paste, &st, errs, "")
 }
 
-// guardUpload is guardForm for a form with a file: the CSRF token and
-// the honeypot are read from the multipart body, bounded by maxUpload.
+// guardUpload is guardForm for a form with a file: it reads the
+// multipart body, bounded by maxUpload, and then lets guardForm check the
+// CSRF token and the honeypot among its fields (ParseForm does not read
+// a multipart body; once it is read, guardForm's ParseForm keeps it).
 func (p *pages) guardUpload(c *gin.Context) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUpload+64<<10)
 	err := c.Request.ParseMultipartForm(maxUpload)
@@ -201,17 +202,7 @@ func (p *pages) guardUpload(c *gin.Context) {
 		p.message(c, http.StatusBadRequest, "msg.bad_request", "", "")
 		return
 	}
-	sent := c.Request.PostFormValue("csrf_token")
-	want := cookie(c, p.csrfName(c))
-	if crossOrigin.Check(c.Request) != nil || want == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(want)) != 1 {
-		p.message(c, http.StatusForbidden, "msg.csrf", retryPath(c), "msg.csrf.link")
-		return
-	}
-	if c.Request.PostFormValue("website") != "" {
-		p.message(c, http.StatusBadRequest, "msg.honeypot", retryPath(c), "msg.honeypot.link")
-		return
-	}
-	c.Next()
+	p.guardForm(c)
 }
 
 type previewView struct {
