@@ -26,11 +26,11 @@ func registerConsultation(r *gin.Engine, p *pages) {
 // the consultations, their comments with triage of several at once, one
 // comment with its history, triage and decision, and publication.
 func registerStaffConsultations(st *gin.RouterGroup, p *pages) {
-	st.GET("/consultations", p.workConsultations)
+	st.GET("/consultations", p.coordinatorsOnly, p.workConsultations)
 	st.GET("/consultations/:id/comments", p.workComments)
 	st.POST("/consultations/:id/triage", p.coordinatorsOnly, p.guardForm, p.workTriageMany)
-	st.GET("/consultations/:id/publish", p.workPublishShow)
-	st.POST("/consultations/:id/publish", p.guardForm, p.workPublish)
+	st.GET("/consultations/:id/publish", p.coordinatorsOnly, p.workPublishShow)
+	st.POST("/consultations/:id/publish", p.coordinatorsOnly, p.guardForm, p.workPublish)
 	st.GET("/comments", p.workCommentsHome)
 	st.GET("/comments/:id", p.workComment)
 	st.POST("/comments/:id/triage", p.guardForm, p.workCommentTriage)

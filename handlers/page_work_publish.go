@@ -48,10 +48,6 @@ func (p *pages) workPublish(c *gin.Context) {
 }
 
 func (p *pages) renderPublish(c *gin.Context, status int, confirmError string) {
-	if p.staffUser(c).Role == engine.RoleMember {
-		p.staffFail(c, engine.Errorf(engine.EFORBIDDEN, "Coordinators publish settlements."))
-		return
-	}
 	cons, comments, ok := p.consultationComments(c)
 	if !ok {
 		return
