@@ -138,6 +138,13 @@ func segmentValue(codes, segment string) string {
 	return ""
 }
 
+// walkQuery reads a batch of a questionnaire's responses after an id, in
+// id order along the index responses_listing; cond adds filters.
+func walkQuery(cond string) string {
+	return `SELECT ` + responseColumnsOf("r") + ` FROM responses r
+	WHERE r.questionnaire_id = ? AND r.id > ?` + cond + ` ORDER BY r.id LIMIT ?`
+}
+
 // WalkResponses reads the questionnaire's responses in id order, a batch
 // per query after the last id of the previous one, so that no read stays
 // open while fn runs.
@@ -150,8 +157,7 @@ func (s *Store) WalkResponses(ctx context.Context, questionnaire string, filters
 	after := ""
 	for {
 		args := append(append([]any{questionnaire, after}, cargs...), batchSize)
-		batch, err := list(ctx, s, scanResponse, what, `SELECT `+responseColumnsOf("r")+` FROM responses r
-			WHERE r.questionnaire_id = ? AND r.id > ?`+cond+` ORDER BY r.id LIMIT ?`, args...)
+		batch, err := list(ctx, s, scanResponse, what, walkQuery(cond), args...)
 		if err != nil {
 			return err
 		}

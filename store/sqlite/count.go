@@ -16,7 +16,7 @@ const countQuery = `SELECT codes FROM responses WHERE questionnaire_id = ?`
 // it is set; an unknown questionnaire counts zero responses.
 //
 // It streams the codes column of the questionnaire's responses (read from
-// the covering index responses_codes, without the answers) and counts in
+// the covering index responses_listing, without the answers) and counts in
 // Go in one pass: a response is rejected by a byte search for each filter
 // before its codes are split; each code is looked up once in a map from
 // code to a slot, and the slot's counters, over all and within the

@@ -203,6 +203,7 @@ ALTER TABLE working_groups ADD COLUMN target_groups TEXT NOT NULL DEFAULT '[]';
 	migrationOutboxRecipient, // 7: personal data requests find e-mails by address (personal_data.go)
 	migrationPeople,          // 8: people.go: password links, group descriptions, consultation versions, invitation reminders
 	migrationWorkspace,       // 9: the coordinators' workspace: audit log, questionnaire versions (workspace.go)
+	migrationResponseIndex,   // 10: one index of responses for counting, walking and days (responses.go)
 }
 
 // SchemaVersion is the user_version of an up-to-date database.

@@ -33,15 +33,38 @@ func TestOpen_Pragmas(t *testing.T) {
 	}
 }
 
-// TestCountAnswers_CoveringIndex guards the plan counting depends on:
-// reading the codes from the covering index, never the table rows.
-func TestCountAnswers_CoveringIndex(t *testing.T) {
+// TestResponseReaders_Index guards the plans the readers of responses
+// depend on: counting and counting per day read the index
+// responses_listing alone, never the table rows (the days, a few dozen
+// groups, are then sorted); counting and walking follow the index in its
+// order, without sorting the responses.
+func TestResponseReaders_Index(t *testing.T) {
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "triada.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rows, err := s.read.Query(`EXPLAIN QUERY PLAN `+countQuery, "q")
+	for _, c := range []struct {
+		name, query string
+		args        []any
+		want        string
+		steps       int
+	}{
+		{"count", countQuery, []any{"q"}, "COVERING INDEX responses_listing", 1},
+		{"count per day", countByDayQuery, []any{dayMillis, "q", 0, 1}, "COVERING INDEX responses_listing", 2},
+		{"walk", walkQuery(""), []any{"q", "", 10}, "USING INDEX responses_listing", 1},
+	} {
+		plan := queryPlan(t, s, c.query, c.args...)
+		if len(plan) != c.steps || !strings.Contains(plan[0], c.want) {
+			t.Errorf("query plan of %s: %q, want %d step(s), the first: %s", c.name, plan, c.steps, c.want)
+		}
+	}
+}
+
+// queryPlan returns the details of the query's EXPLAIN QUERY PLAN.
+func queryPlan(t *testing.T, s *Store, query string, args ...any) []string {
+	t.Helper()
+	rows, err := s.read.Query(`EXPLAIN QUERY PLAN `+query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +78,8 @@ func TestCountAnswers_CoveringIndex(t *testing.T) {
 		}
 		plan = append(plan, detail)
 	}
-	if len(plan) != 1 || !strings.Contains(plan[0], "COVERING INDEX responses_codes") {
-		t.Fatalf("query plan of counting: %q, want a search of the covering index responses_codes", plan)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
+	return plan
 }

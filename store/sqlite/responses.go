@@ -9,6 +9,20 @@ import (
 	"github.com/triada-kpss/triada/engine"
 )
 
+// migrationResponseIndex replaces three indexes of responses, each kept up
+// by every submission, with one that serves all three readers: counting
+// (the codes), walking a questionnaire in id order (exports, coding) and
+// counting per day (created_at), each reading this index alone. Ids begin
+// with the time, so a new response appends to the questionnaire's end of
+// it. Measured: the store alone stores a third more responses per second
+// with it (docs/performance.md).
+const migrationResponseIndex = `
+CREATE INDEX responses_listing ON responses (questionnaire_id, id, created_at, codes);
+DROP INDEX responses_codes;
+DROP INDEX responses_questionnaire_id;
+DROP INDEX responses_created;
+`
+
 // maxBatch bounds how many responses one group commit stores.
 const maxBatch = 256
 

@@ -11,7 +11,8 @@ import (
 // migrationWorkspace adds what the coordinators' workspace needs: a
 // version and the author's source text for each questionnaire (edits are
 // conditional on the version), the audit log, and an index that counts a
-// questionnaire's responses per day without reading their answers.
+// questionnaire's responses per day without reading their answers (since
+// migration 10, responses_listing serves that).
 const migrationWorkspace = `
 ALTER TABLE questionnaires ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE questionnaires ADD COLUMN source TEXT NOT NULL DEFAULT '';
@@ -55,12 +56,15 @@ func (s *Store) QuestionnaireVersion(ctx context.Context, id string) (int, error
 
 const dayMillis = int64(24 * time.Hour / time.Millisecond)
 
+// countByDayQuery counts a questionnaire's responses per day, reading the
+// index responses_listing only.
+const countByDayQuery = `SELECT created_at / ?, count(*) FROM responses
+	WHERE questionnaire_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1`
+
 // CountResponsesByDay counts the questionnaire's responses per UTC day.
 func (s *Store) CountResponsesByDay(ctx context.Context, questionnaireID string, from, to time.Time) ([]engine.DayCount, error) {
 	what := "count the responses per day of questionnaire " + questionnaireID
-	rows, err := s.read.QueryContext(ctx, `SELECT created_at / ?, count(*) FROM responses
-	WHERE questionnaire_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1`,
-		dayMillis, questionnaireID, toMillis(from), toMillis(to))
+	rows, err := s.read.QueryContext(ctx, countByDayQuery, dayMillis, questionnaireID, toMillis(from), toMillis(to))
 	if err != nil {
 		return nil, fail(err, "%s", what)
 	}
