@@ -30,7 +30,13 @@ type inProcess struct {
 	srv   *http.Server
 }
 
-func startInProcess(ctx context.Context) (*inProcess, error) {
+// discardingStore acknowledges responses without storing them (-discard):
+// a load against it measures everything but the store's part.
+type discardingStore struct{ engine.Store }
+
+func (discardingStore) CreateResponse(context.Context, *engine.Response) error { return nil }
+
+func startInProcess(ctx context.Context, discard bool) (*inProcess, error) {
 	dir, err := os.MkdirTemp("", "triada-load-")
 	if err != nil {
 		return nil, err
@@ -40,7 +46,11 @@ func startInProcess(ctx context.Context) (*inProcess, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	eng := engine.New(p.store, engine.Options{})
+	var st engine.Store = p.store
+	if discard {
+		st = discardingStore{p.store}
+	}
+	eng := engine.New(st, engine.Options{})
 	const email = "load@triada.test"
 	if _, err := eng.AddUser(ctx, email, engine.RoleCoordinator, "Load", "load test password"); err != nil {
 		p.Close()

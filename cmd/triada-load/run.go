@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"github.com/triada-kpss/triada/internal/loadgen"
@@ -30,8 +31,8 @@ type runConfig struct {
 	bodies                    int
 	seed                      uint64
 	serverPID                 int
-	inProcess                 bool
-	cpuProfile                string
+	inProcess, discard        bool
+	cpuProfile, trace         string
 }
 
 func runFlags(fs *flag.FlagSet) *runConfig {
@@ -53,7 +54,9 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the generated answers")
 	fs.IntVar(&c.serverPID, "server-pid", 0, "process id of the server, to report its memory (resident set) before, during and after the load")
 	fs.BoolVar(&c.inProcess, "in-process", false, "serve Triada's handler from this process, on a new embedded database in a temporary folder, instead of -url (for profiling: see -cpuprofile)")
+	fs.BoolVar(&c.discard, "discard", false, "with -in-process, acknowledge responses without storing them: what the server achieves without the store's part (an upper bound; nothing is checked as stored)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of this process during the load to the file")
+	fs.StringVar(&c.trace, "trace", "", "write an execution trace of this process during the load to the file (go tool trace: how long each goroutine, the store's writer too, waited for a CPU, a lock or a system call)")
 	return c
 }
 
@@ -75,6 +78,9 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case c.path != "api" && c.path != "form":
 		fmt.Fprintf(stderr, "triada-load: -path is api or form, not %q\n", c.path)
 		return errUsage
+	case c.discard && !c.inProcess:
+		fmt.Fprintln(stderr, "triada-load: -discard needs -in-process")
+		return errUsage
 	case c.create && c.token == "" && !c.inProcess:
 		fmt.Fprintln(stderr, "triada-load: -create needs -token (or $TRIADA_LOAD_TOKEN): an API token of a coordinator")
 		return errUsage
@@ -82,7 +88,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	out := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 
 	if c.inProcess {
-		srv, err := startInProcess(ctx)
+		srv, err := startInProcess(ctx, c.discard)
 		if err != nil {
 			return err
 		}
@@ -149,6 +155,11 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	stopTrace, err := startTrace(c.trace)
+	if err != nil {
+		stopProfile()
+		return err
+	}
 	base, res := &loadgen.Result{}, &loadgen.Result{}
 	switch {
 	case baseTarget != nil && c.slice > 0 && c.duration > 0 && c.count == 0:
@@ -167,6 +178,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		res = loadgen.Run(ctx, target, opts)
 	}
 	stopProfile()
+	stopTrace()
 	serverReport, serverCPU := watch()
 	if base != nil {
 		out("baseline  %s", base.Summary())
@@ -189,6 +201,10 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				serverCPU.Seconds(), serverCPU.Seconds()/res.Elapsed.Seconds(), runtime.NumCPU(),
 				float64(serverCPU.Microseconds())/float64(res.Acked))
 		}
+	}
+	if c.discard {
+		out("stored    not checked: -discard acknowledged every response without storing it")
+		return nil
 	}
 	return checkStored(ctx, api, c.questionnaire, before, res, out)
 }
@@ -246,6 +262,26 @@ func checkStored(ctx context.Context, api *loadgen.API, questionnaire string, be
 
 // startProfile starts a CPU profile into file, if named; the function it
 // returns stops it.
+// startTrace starts an execution trace into file, if one is named, and
+// returns what stops it.
+func startTrace(file string) (func(), error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := trace.Start(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		trace.Stop()
+		f.Close()
+	}, nil
+}
+
 func startProfile(file string) (func(), error) {
 	if file == "" {
 		return func() {}, nil

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -153,6 +154,17 @@ func (s *Store) storeBatch(batch []*pendingResponse) {
 const insertResponse = `INSERT INTO responses (id, questionnaire_id, submission_key, answers, codes, created_at)
 VALUES (?, ?, ?, ?, ?, ?)`
 
+// prepareWriter prepares the statements of the group-commit writer.
+func (s *Store) prepareWriter(ctx context.Context) (err error) {
+	if s.insertResponse, err = s.write.PrepareContext(ctx, insertResponse); err != nil {
+		return err
+	}
+	if s.insertText, err = s.write.PrepareContext(ctx, insertTextAnswer); err != nil {
+		return errors.Join(err, s.insertResponse.Close())
+	}
+	return nil
+}
+
 // insertResponses inserts the batch in one transaction and returns each
 // response's outcome, or an error when the transaction failed.
 func (s *Store) insertResponses(batch []*pendingResponse) (errs []error, err error) {
@@ -166,16 +178,7 @@ func (s *Store) insertResponses(batch []*pendingResponse) (errs []error, err err
 			_ = tx.Rollback()
 		}
 	}()
-	stmt, err := tx.PrepareContext(ctx, insertResponse)
-	if err != nil {
-		return nil, err
-	}
-	defer stmt.Close()
-	texts, err := tx.PrepareContext(ctx, insertTextAnswer)
-	if err != nil {
-		return nil, err
-	}
-	defer texts.Close()
+	stmt, texts := tx.StmtContext(ctx, s.insertResponse), tx.StmtContext(ctx, s.insertText)
 	errs = make([]error, len(batch))
 	for i, p := range batch {
 		_, err := stmt.ExecContext(ctx, p.id, p.questionnaire, p.key, p.answers, p.codes, p.createdAt)

@@ -39,6 +39,9 @@ type Store struct {
 	mu        sync.RWMutex          // guards closed against sends on responses
 	closed    bool
 	done      chan struct{} // closed when the writer has stopped
+	// The writer's statements, prepared once on the write connection: a
+	// batch uses them through its transaction instead of preparing its own.
+	insertResponse, insertText *sql.Stmt
 }
 
 // Open opens the database at path, creating the file and its folder on
@@ -74,6 +77,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	read.SetMaxIdleConns(n)
 	s := &Store{path: path, write: write, read: read,
 		responses: make(chan *pendingResponse, maxBatch), done: make(chan struct{})}
+	if err := s.prepareWriter(ctx); err != nil {
+		return nil, errors.Join(fmt.Errorf("sqlite: %s: %w", path, err), read.Close(), write.Close())
+	}
 	go s.writeResponses()
 	return s, nil
 }
@@ -121,6 +127,8 @@ func (s *Store) Close() error {
 	close(s.responses)
 	s.mu.Unlock()
 	<-s.done
+	_ = s.insertResponse.Close()
+	_ = s.insertText.Close()
 	// Best effort: leaves one file behind when no other process reads.
 	_, _ = s.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	return errors.Join(s.read.Close(), s.write.Close())
