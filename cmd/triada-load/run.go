@@ -151,11 +151,11 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	watch := watchServer(c.serverPID)
-	stopProfile, err := startProfile(c.cpuProfile)
+	stopProfile, err := startCapture(c.cpuProfile, pprof.StartCPUProfile, pprof.StopCPUProfile)
 	if err != nil {
 		return err
 	}
-	stopTrace, err := startTrace(c.trace)
+	stopTrace, err := startCapture(c.trace, trace.Start, trace.Stop)
 	if err != nil {
 		stopProfile()
 		return err
@@ -260,11 +260,10 @@ func checkStored(ctx context.Context, api *loadgen.API, questionnaire string, be
 	return errFailed
 }
 
-// startProfile starts a CPU profile into file, if named; the function it
-// returns stops it.
-// startTrace starts an execution trace into file, if one is named, and
-// returns what stops it.
-func startTrace(file string) (func(), error) {
+// startCapture starts a recording into file, if one is named — a CPU
+// profile (pprof.StartCPUProfile, pprof.StopCPUProfile) or an execution
+// trace (trace.Start, trace.Stop) — and returns what stops it.
+func startCapture(file string, start func(io.Writer) error, stop func()) (func(), error) {
 	if file == "" {
 		return func() {}, nil
 	}
@@ -272,30 +271,12 @@ func startTrace(file string) (func(), error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := trace.Start(f); err != nil {
+	if err := start(f); err != nil {
 		f.Close()
 		return nil, err
 	}
 	return func() {
-		trace.Stop()
-		f.Close()
-	}, nil
-}
-
-func startProfile(file string) (func(), error) {
-	if file == "" {
-		return func() {}, nil
-	}
-	f, err := os.Create(file)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		pprof.StopCPUProfile()
+		stop()
 		f.Close()
 	}, nil
 }
