@@ -12,72 +12,70 @@ import (
 // language. Their texts are in the i18n catalogs (mail.LANG.json), next
 // to the pages' texts, so that translators find every text in one place.
 
-// receiptMail is the receipt of a new comment: its reference, the
-// consultation's title and a copy of the comment.
-func receiptMail(c *Consultation, cm *Comment) Mail {
+// commentMail is an e-mail about a comment to its author, in the
+// comment's language: the greeting, the first line of kind's body (the
+// consultation's title and the comment's reference), the lines middle
+// writes, and the footer. kind is "receipt" or "outcome": it names the
+// texts (mail.KIND.*) and makes the mail's id.
+func commentMail(kind string, c *Consultation, cm *Comment, middle func(L *i18n.Printer, line func(string))) Mail {
 	L := i18n.New(cm.Author.Language)
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
 	line(L.T("mail.greeting"))
 	line("")
-	line(L.T("mail.receipt.body", c.Title, cm.Reference))
+	line(L.T("mail."+kind+".body", c.Title, cm.Reference))
 	line("")
-	if s := c.Section(cm.Section); s != nil {
-		line(L.T("mail.receipt.section", s.Title))
-	} else {
-		line(L.T("mail.receipt.whole"))
-	}
-	line(L.T("mail.receipt.next"))
-	line("")
-	line(L.T("mail.receipt.copy"))
-	line("")
-	line(quoteMail(cm.Text))
+	middle(L, line)
 	line("")
 	line("-- ")
 	line(L.T("mail.footer"))
 	return Mail{
-		ID: "receipt:" + cm.ID, To: cm.Author.Email, Cause: "comment:" + cm.ID,
-		Subject: oneLine(L.T("mail.receipt.subject", cm.Reference, c.Title)),
+		ID: kind + ":" + cm.ID, To: cm.Author.Email, Cause: "comment:" + cm.ID,
+		Subject: oneLine(L.T("mail."+kind+".subject", cm.Reference, c.Title)),
 		Text:    b.String(),
 	}
+}
+
+// receiptMail is the receipt of a new comment: its reference, the
+// consultation's title and a copy of the comment.
+func receiptMail(c *Consultation, cm *Comment) Mail {
+	return commentMail("receipt", c, cm, func(L *i18n.Printer, line func(string)) {
+		if s := c.Section(cm.Section); s != nil {
+			line(L.T("mail.receipt.section", s.Title))
+		} else {
+			line(L.T("mail.receipt.whole"))
+		}
+		line(L.T("mail.receipt.next"))
+		line("")
+		line(L.T("mail.receipt.copy"))
+		line("")
+		line(quoteMail(cm.Text))
+	})
 }
 
 // outcomeMail tells the author how their comment was settled, with a
 // link to the published settlement when the base URL is known.
 func (e *Engine) outcomeMail(c *Consultation, cm *Comment) Mail {
-	L := i18n.New(cm.Author.Language)
-	var b strings.Builder
-	line := func(s string) { b.WriteString(s + "\n") }
-	line(L.T("mail.greeting"))
-	line("")
-	line(L.T("mail.outcome.body", c.Title, cm.Reference))
-	line("")
-	result := "mail.outcome.not_relevant"
-	if cm.Relevance == Relevant && cm.Outcome != "" {
-		result = "mail.outcome." + cm.Outcome
-	}
-	line(L.T("mail.outcome.result", L.T(result)))
-	if strings.TrimSpace(cm.Response) != "" {
+	return commentMail("outcome", c, cm, func(L *i18n.Printer, line func(string)) {
+		result := "mail.outcome.not_relevant"
+		if cm.Relevance == Relevant && cm.Outcome != "" {
+			result = "mail.outcome." + cm.Outcome
+		}
+		line(L.T("mail.outcome.result", L.T(result)))
+		if strings.TrimSpace(cm.Response) != "" {
+			line("")
+			line(L.T("mail.outcome.response"))
+			line(cm.Response)
+		}
 		line("")
-		line(L.T("mail.outcome.response"))
-		line(cm.Response)
-	}
-	line("")
-	line(L.T("mail.outcome.your_comment"))
-	line(quoteMail(cm.Text))
-	if e.baseURL != "" {
-		line("")
-		line(L.T("mail.outcome.link"))
-		line(e.baseURL + OutcomesPath(c.ID))
-	}
-	line("")
-	line("-- ")
-	line(L.T("mail.footer"))
-	return Mail{
-		ID: "outcome:" + cm.ID, To: cm.Author.Email, Cause: "comment:" + cm.ID,
-		Subject: oneLine(L.T("mail.outcome.subject", cm.Reference, c.Title)),
-		Text:    b.String(),
-	}
+		line(L.T("mail.outcome.your_comment"))
+		line(quoteMail(cm.Text))
+		if e.baseURL != "" {
+			line("")
+			line(L.T("mail.outcome.link"))
+			line(e.baseURL + OutcomesPath(c.ID))
+		}
+	})
 }
 
 // OutcomesPath is the path of a consultation's published settlement.
