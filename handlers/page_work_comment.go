@@ -187,6 +187,12 @@ func (p *pages) fillHistory(c *gin.Context, v *workCommentView, cm *engine.Comme
 	return nil
 }
 
+// OutcomeGroup is the decision's choice of an outcome.
+func (f decisionForm) OutcomeGroup() choiceGroup {
+	return choiceGroup{L: f.L, Name: "outcome", Legend: f.L.T("cp.decision.outcome"), Error: f.Errors["outcome"],
+		Options: f.Outcomes}
+}
+
 func newDecisionForm(L *i18n.Printer, in decisionInput) decisionForm {
 	f := decisionForm{L: L, Answer: in.Answer, Errors: map[string]string{}}
 	for _, o := range engine.Outcomes {

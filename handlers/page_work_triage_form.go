@@ -28,6 +28,29 @@ type choiceOption struct {
 	Checked          bool
 }
 
+// choiceGroup is a fieldset of radio buttons (or checkboxes, Multiple)
+// named Name, for the partial choice_group: its hint and error have the
+// ids Name-hint and Name-error.
+type choiceGroup struct {
+	L                         *i18n.Printer
+	Name, Legend, Hint, Error string
+	Empty                     string // said when there are no options
+	Multiple                  bool
+	Options                   []choiceOption
+}
+
+// RelevanceGroup is the triage's choice between relevant and not.
+func (f triageForm) RelevanceGroup() choiceGroup {
+	return choiceGroup{L: f.L, Name: "relevance", Legend: f.L.T("cp.triage.relevance"), Error: f.Errors["relevance"],
+		Options: f.Relevances}
+}
+
+// GroupsGroup is the triage's choice of the working groups that decide.
+func (f triageForm) GroupsGroup() choiceGroup {
+	return choiceGroup{L: f.L, Name: "groups", Legend: f.L.T("cp.triage.groups"), Hint: f.L.T("cp.triage.groups_hint"),
+		Error: f.Errors["groups"], Empty: f.L.T("cp.triage.no_groups"), Multiple: true, Options: f.Groups}
+}
+
 // triageInput is the triage as typed in a form.
 type triageInput struct {
 	Relevance, Reason string

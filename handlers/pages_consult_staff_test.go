@@ -98,9 +98,12 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 			`id="select-`+ids["P-2027-001"]+`" name="ids" value="`+ids["P-2027-001"]+`" checked`,
 			`id="relevance-not_relevant" name="relevance" value="not_relevant" checked`, `id="group-rodiny" name="groups" value="rodiny" checked`)
 		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {ids["P-2027-001"]}}).
-			want(t, http.StatusUnprocessableEntity, "Vyberte, zda je připomínka relevantní.")
+			want(t, http.StatusUnprocessableEntity, "Vyberte, zda je připomínka relevantní.",
+				`<fieldset class="fieldset" aria-describedby="relevance-error">`, `<p class="error-message" id="relevance-error">`)
 		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {ids["P-2027-001"]}, "relevance": {"relevant"}, "groups": {"lost"}}).
-			want(t, http.StatusUnprocessableEntity, "Vyberte jen existující pracovní skupiny.")
+			want(t, http.StatusUnprocessableEntity, "Vyberte jen existující pracovní skupiny.",
+				`<fieldset class="fieldset" aria-describedby="groups-hint groups-error">`, `<div class="hint" id="groups-hint">`,
+				`<p class="error-message" id="groups-error">`, `type="checkbox" id="group-rodiny" name="groups" value="rodiny">`)
 		coord.post("/work/consultations/kp-2027/triage", url.Values{"ids": {"someone-elses"}, "relevance": {"relevant"}}).
 			want(t, http.StatusNotFound)
 		coord.get("/work/consultations").want(t, http.StatusOK, `data-label="Neposouzeno">3</td>`)
@@ -146,7 +149,9 @@ func TestPages_CommentPeriodStaff(t *testing.T) {
 	t.Run("Decide: errors and conflicts", func(t *testing.T) {
 		path := "/work/comments/" + ids["P-2027-001"] + "/decision"
 		member.post(path, url.Values{"version": {"2"}, "response": {"Doplníme do plánu."}}).
-			want(t, http.StatusUnprocessableEntity, "Vyberte výsledek.", `href="#outcome-accepted"`, "Doplníme do plánu.")
+			want(t, http.StatusUnprocessableEntity, "Vyberte výsledek.", `href="#outcome-accepted"`, "Doplníme do plánu.",
+				`<fieldset class="fieldset" aria-describedby="outcome-error">`, `<p class="error-message" id="outcome-error">`,
+				`type="radio" id="outcome-accepted" name="outcome" value="accepted">`)
 		member.post(path, url.Values{"version": {"2"}, "outcome": {"accepted"}}).
 			want(t, http.StatusUnprocessableEntity, "Napište odpověď.", `id="outcome-accepted" name="outcome" value="accepted" checked`)
 		member.post(path, url.Values{"version": {"1"}, "outcome": {"rejected"}, "response": {"Starý formulář."}}).
