@@ -102,9 +102,10 @@ func (e *Engine) ChangeRole(ctx context.Context, actor *User, userID string, rol
 		return u, nil
 	}
 	if u.Role == RoleAdmin {
-		if err := e.keepAnAdmin(ctx, u); err != nil {
+		if err := e.demoteAdmin(ctx, u, role); err != nil {
 			return nil, err
 		}
+		return u, nil
 	}
 	u.Role = role
 	if err := e.store.UpdateUser(ctx, u); err != nil {
@@ -113,9 +114,39 @@ func (e *Engine) ChangeRole(ctx context.Context, actor *User, userID string, rol
 	return u, nil
 }
 
-// keepAnAdmin returns ECONFLICT when u is the only admin. (Two admins
-// demoting each other at the same moment could both pass; the command
-// line's `triada user add` makes a new admin then.)
+// demoteAdmin gives u, an admin, another role unless no admin would
+// remain (ECONFLICT). Checking before the change is not enough: two
+// admins demoting each other at the same moment would both pass the
+// check. So the change is stored first and the admins are counted after
+// it; when none is left, this request gives its own target the admin role
+// back and is refused. Whatever the interleaving, the last demotion
+// stored counts what it left, so an admin always remains (at worst both
+// requests are refused and both stay admins).
+func (e *Engine) demoteAdmin(ctx context.Context, u *User, role Role) error {
+	if err := e.keepAnAdmin(ctx, u); err != nil {
+		return err // the usual refusal, without a write
+	}
+	u.Role = role
+	if err := e.store.UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	refusal := e.keepAnAdmin(ctx, u)
+	if refusal == nil {
+		return nil
+	}
+	back, err := e.store.FindUserByID(ctx, u.ID) // as it is now: a name or password set meanwhile stays
+	if err != nil {
+		return errors.Join(refusal, err)
+	}
+	back.Role = RoleAdmin
+	if err := e.store.UpdateUser(ctx, back); err != nil {
+		return errors.Join(refusal, err)
+	}
+	u.Role = RoleAdmin
+	return refusal
+}
+
+// keepAnAdmin returns ECONFLICT when no admin but u is left.
 func (e *Engine) keepAnAdmin(ctx context.Context, u *User) error {
 	users, err := e.store.ListUsers(ctx)
 	if err != nil {
@@ -162,7 +193,9 @@ func (e *Engine) RemoveUser(ctx context.Context, actor *User, userID string) err
 		return Errorf(ECONFLICT, "You cannot remove yourself: ask another admin.")
 	}
 	if u.Role == RoleAdmin {
-		if err := e.keepAnAdmin(ctx, u); err != nil {
+		// Demoted first, so that removing and demoting admins at the same
+		// moment cannot leave none (see demoteAdmin).
+		if err := e.demoteAdmin(ctx, u, RoleMember); err != nil {
 			return err
 		}
 	}
