@@ -60,6 +60,11 @@ func (e *Engine) CodeAnswer(ctx context.Context, actor *User, questionnaireID, q
 	if s, _ := r.Answers[questionID].(string); s == "" {
 		return nil, Errorf(ENOTFOUND, "Response %q did not answer question %q.", responseID, questionID)
 	}
+	known, err := e.codeList(ctx, def.ID, questionID)
+	if err != nil {
+		return nil, err
+	}
+	add = spellAsKnown(add, known)
 	for range codingRetries {
 		current, err := e.findCoding(ctx, def.ID, responseID, questionID)
 		if err != nil {
@@ -153,13 +158,51 @@ func cleanCode(code string) (string, string) {
 	return code, ""
 }
 
+// spellAsKnown spells each code as the question's code list spells it
+// when the two differ only in case, accents or spaces ("doprava",
+// "DOPRAVA" → "Doprava"; the list's most used spelling first), so that
+// people coding the same question do not split one code into several by
+// how they type it. A code new to the question stays as typed; two codes
+// of the change that differ only so become the first of them.
+func spellAsKnown(codes []string, known []CodeListEntry) []string {
+	spelling := make(map[string]string, len(known)+len(codes))
+	for _, k := range known {
+		if _, ok := spelling[Fold(k.Value)]; !ok {
+			spelling[Fold(k.Value)] = k.Value
+		}
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		f := Fold(c)
+		if _, ok := spelling[f]; !ok {
+			spelling[f] = c
+		}
+		out[i] = spelling[f]
+	}
+	return out
+}
+
 // applyCodingChange returns codes with add added and remove removed,
-// sorted and without duplicates.
+// sorted. Codes that differ only in case, accents or spaces count as one:
+// a code to remove takes the answer's code away however it is spelled,
+// and a code added replaces the answer's other spelling of it.
 func applyCodingChange(codes, add, remove []string) []string {
-	out := slices.Concat(codes, add)
-	out = slices.DeleteFunc(out, func(c string) bool { return slices.Contains(remove, c) })
+	removed := make(map[string]bool, len(remove))
+	for _, c := range remove {
+		removed[Fold(c)] = true
+	}
+	byFold := map[string]string{}
+	for _, c := range slices.Concat(codes, add) {
+		if f := Fold(c); !removed[f] {
+			byFold[f] = c // a later one (an added code) wins
+		}
+	}
+	out := make([]string, 0, len(byFold))
+	for _, c := range byFold {
+		out = append(out, c)
+	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // retryPause waits a random moment of up to two milliseconds before an

@@ -205,3 +205,33 @@ func respondedWithout(tb testing.TB, f *fixture) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestEngine_CodeAnswer_Spelling: codes that differ only in case, accents
+// or spaces are one code, spelled as the question's code list first had
+// it, and removed however they are typed.
+func TestEngine_CodeAnswer_Spelling(t *testing.T) {
+	f := mustOpen(t)
+	f.mustSurvey(t, sampleResponses...)
+	ctx := context.Background()
+	page := f.remarks(t, f.coordinator, engine.TextAnswersQuery{})
+	malo, bus := page.Answers[0].ResponseID, page.Answers[1].ResponseID
+	code := func(id string, ch engine.CodingChange) string {
+		t.Helper()
+		c, err := f.CodeAnswer(ctx, f.coordinator, "needs-2027", "remarks", id, ch)
+		mustNil(t, err)
+		return fmt.Sprint(c.Codes)
+	}
+	if got := code(malo, engine.CodingChange{Add: []string{"Doprava", "Škola", "doprava "}}); got != "[Doprava Škola]" {
+		t.Errorf("two spellings in one change: %s", got)
+	}
+	if got := code(bus, engine.CodingChange{Add: []string{" DOPRAVA", "skola", "Bydlení"}}); got != "[Bydlení Doprava Škola]" {
+		t.Errorf("spelled as the code list: %s", got)
+	}
+	if got := code(bus, engine.CodingChange{Remove: []string{"bydleni", "ŠKOLA"}}); got != "[Doprava]" {
+		t.Errorf("removed however typed: %s", got)
+	}
+	page = f.remarks(t, f.coordinator, engine.TextAnswersQuery{})
+	if fmt.Sprint(page.CodeList) != "[{Doprava 2} {Škola 1}]" {
+		t.Errorf("code list: %+v", page.CodeList)
+	}
+}
