@@ -197,7 +197,7 @@ func (c *yamlConverter) convert(n *yaml.Node) *node {
 
 // describe names a node's value for messages: a string quoted, another
 // scalar as written, or the kind of a mapping or list.
-func (n *node) describe(format string) string {
+func (n *node) describe(format string) any {
 	switch n.kind {
 	case mapNode:
 		return aMapping(format)
@@ -222,17 +222,17 @@ func quoteShort(s string) string {
 }
 
 // aMapping names a mapping as the format calls it.
-func aMapping(format string) string {
+func aMapping(format string) Phrase {
 	if format == formatJSON {
-		return "an object"
+		return Phrasef("an object")
 	}
-	return "a mapping"
+	return Phrasef("a mapping")
 }
 
 // aList names a list as the format calls it.
-func aList(format string) string {
+func aList(format string) Phrase {
 	if format == formatJSON {
-		return "an array"
+		return Phrasef("an array")
 	}
-	return "a list"
+	return Phrasef("a list")
 }
