@@ -20,7 +20,7 @@ func TestPages_EngineMessagesInTheStaffLanguage(t *testing.T) {
 	visitors := map[string]*visitor{}
 	for _, lang := range []string{"cs", "sk", "en"} {
 		v := f.signedIn(t, "koordinator-"+lang+"@slany.cz", engine.RoleCoordinator)
-		v.get("/work?lang=" + lang).want(t, http.StatusOK, `<html lang="`+lang+`">`)
+		v.get("/work?lang="+lang).want(t, http.StatusOK, `<html lang="`+lang+`">`)
 		visitors[lang] = v
 	}
 	// The first retry is taken; the ones below are refused.
