@@ -25,6 +25,7 @@ var formatArg = map[string]int{
 	"Invalid": 0, // engine.Invalid(message, fields...)
 	"Fieldf":  1, // forms.Fieldf / engine.Fieldf(field, format, args...)
 	"add":     1, // engine's fieldErrors.add(field, format, args...)
+	"err":     0, // engine's fieldErrors.err(message): Invalid with the fields
 	"errorf":  1, // the checker's problems.errorf(path, format, args...)
 	"warnf":   1,
 	"fail":    2, // problems.fail(path, line, format, args...)
