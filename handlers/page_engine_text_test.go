@@ -32,19 +32,20 @@ func TestPages_EngineMessagesInTheStaffLanguage(t *testing.T) {
 		lang                   string
 		duplicate, retried     string
 		badType, unknown, line string
+		warning                string
 	}{
 		{"cs", "Dotazník s identifikátorem „ws-2027“ už existuje.",
 			"E-mail „receipt:c1“ neselhal: znovu odeslat lze jen e-maily, jejichž odeslání selhalo.",
 			"neznámý typ otázky „choise“; použijte choice, multi, scale, number nebo text",
-			"neznámý klíč &#34;colour&#34; v otázce", "Řádek 8:"},
+			"neznámý klíč &#34;colour&#34; v otázce", "Řádek 8:", "chybí slovenský a anglický text v „text“"},
 		{"sk", "Dotazník s identifikátorom „ws-2027“ už existuje.",
 			"E-mail „receipt:c1“ nezlyhal: znova odoslať možno len e-maily, ktorých odoslanie zlyhalo.",
 			"neznámy typ otázky „choise“; použite choice, multi, scale, number alebo text",
-			"neznámy kľúč &#34;colour&#34; v otázke", "Riadok 8:"},
+			"neznámy kľúč &#34;colour&#34; v otázke", "Riadok 8:", "chýba slovenský a anglický text v „text“"},
 		{"en", "A questionnaire with the id &#34;ws-2027&#34; exists.",
 			"The e-mail &#34;receipt:c1&#34; has not failed: only failed e-mails can be retried.",
 			"unknown question type &#34;choise&#34;; use choice, multi, scale, number or text",
-			"unknown key &#34;colour&#34; in a question", "Line 8:"},
+			"unknown key &#34;colour&#34; in a question", "Line 8:", "missing Slovak and English text in &#34;text&#34;"},
 	}
 	for _, tt := range tests {
 		v := visitors[tt.lang]
@@ -61,7 +62,7 @@ func TestPages_EngineMessagesInTheStaffLanguage(t *testing.T) {
 		})
 		t.Run(tt.lang+"/CheckerPhrases", func(t *testing.T) {
 			v.postMultipart("/work/questionnaires", url.Values{"definition": {unknownKey}, "action": {"check"}}, "", "").
-				want(t, http.StatusUnprocessableEntity, tt.unknown, "colour: red")
+				want(t, http.StatusUnprocessableEntity, tt.unknown, "colour: red", tt.warning)
 		})
 	}
 	if tests[0].duplicate == tests[2].duplicate {
