@@ -127,11 +127,11 @@ func isNull(n *node) bool { return n.kind == scalarNode && n.tag == tagNull }
 
 // nameOf names the value at path in messages: its key in quotes, or what
 // for the whole definition.
-func nameOf(path, what string) string {
+func nameOf(path, what string) any {
 	if path == "" {
 		return what
 	}
-	return strconv.Quote(lastKey(path))
+	return Phrasef("%q", lastKey(path)) // a phrase, so that a translation can use its own quotation marks
 }
 
 // str decodes a string. A number is taken as written, so that option

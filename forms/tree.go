@@ -213,12 +213,13 @@ func (n *node) describe(format string) any {
 	return "a value tagged " + n.tag
 }
 
-// quoteShort quotes a string for a message, cut to 40 characters.
-func quoteShort(s string) string {
+// quoteShort quotes a string for a message, cut to 40 characters; as a
+// phrase, so that a translation can use its own quotation marks.
+func quoteShort(s string) Phrase {
 	if r := []rune(s); len(r) > 40 {
-		return strconv.Quote(string(r[:40])) + "…"
+		return Phrasef("%q…", string(r[:40]))
 	}
-	return strconv.Quote(s)
+	return Phrasef("%q", s)
 }
 
 // aMapping names a mapping as the format calls it.
