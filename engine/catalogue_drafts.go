@@ -46,7 +46,7 @@ func (e *Engine) ListCatalogueDrafts(ctx context.Context, actor *User, state str
 	switch state {
 	case "", DraftPending, DraftReturned, DraftApproved:
 	default:
-		return nil, Invalid("Unknown state.", FieldError{Field: "state", Message: "Use pending, returned or approved, not " + quote(state) + "."})
+		return nil, Invalid("Unknown state.", Fieldf("state", "Use pending, returned or approved, not %q.", state))
 	}
 	return e.store.ListCatalogueDrafts(ctx, state)
 }

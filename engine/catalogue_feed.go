@@ -97,7 +97,7 @@ func questionErrors(def *forms.Definition, err error) error {
 		if qid == "" {
 			qid = "catalogue"
 		}
-		out.Fields = append(out.Fields, FieldError{Field: qid, Message: f.Message})
+		out.Fields = append(out.Fields, FieldError{Field: qid, Message: f.Message, Format: f.Format, Args: f.Args})
 	}
 	return out
 }

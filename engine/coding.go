@@ -75,7 +75,7 @@ func (e *Engine) CodeAnswer(ctx context.Context, actor *User, questionnaireID, q
 		}
 		codes := applyCodingChange(current.Codes, add, remove)
 		if len(codes) > MaxCodesPerAnswer {
-			return nil, Invalid("Too many codes.", FieldError{Field: "add", Message: fmt.Sprintf("An answer takes at most %d codes.", MaxCodesPerAnswer)})
+			return nil, Invalid("Too many codes.", Fieldf("add", "An answer takes at most %d codes.", MaxCodesPerAnswer))
 		}
 		next := &Coding{
 			QuestionnaireID: def.ID, ResponseID: responseID, QuestionID: questionID, Codes: codes,
@@ -120,9 +120,10 @@ func checkCodingChange(ch CodingChange) (add, remove []string, err error) {
 	clean := func(field string, codes []string) []string {
 		out := make([]string, 0, len(codes))
 		for i, c := range codes {
-			code, msg := cleanCode(c)
-			if msg != "" {
-				fe.add(fmt.Sprintf("%s[%d]", field, i), "%s", msg)
+			code, bad := cleanCode(c)
+			if bad != nil {
+				bad.Field = fmt.Sprintf("%s[%d]", field, i)
+				fe = append(fe, *bad)
 				continue
 			}
 			out = append(out, code)
@@ -141,21 +142,25 @@ func checkCodingChange(ch CodingChange) (add, remove []string, err error) {
 
 // cleanCode returns code with its spaces trimmed and collapsed, or a
 // message saying what is wrong with it.
-func cleanCode(code string) (string, string) {
+func cleanCode(code string) (string, *FieldError) {
+	bad := func(format string, args ...any) (string, *FieldError) {
+		f := Fieldf("", format, args...)
+		return "", &f
+	}
 	if !utf8.ValidString(code) {
-		return "", "Write a code in UTF-8."
+		return bad("Write a code in UTF-8.")
 	}
 	code = strings.Join(strings.Fields(code), " ")
 	switch n := utf8.RuneCountInString(code); {
 	case n == 0:
-		return "", "A code cannot be empty."
+		return bad("A code cannot be empty.")
 	case n > MaxCodeLength:
-		return "", fmt.Sprintf("Use at most %d characters for a code (you used %d).", MaxCodeLength, n)
+		return bad("Use at most %d characters for a code (you used %d).", MaxCodeLength, n)
 	}
 	if strings.IndexFunc(code, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		return "", "A code cannot hold control characters."
+		return bad("A code cannot hold control characters.")
 	}
-	return code, ""
+	return code, nil
 }
 
 // spellAsKnown spells each code as the question's code list spells it

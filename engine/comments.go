@@ -58,7 +58,7 @@ func (e *Engine) SubmitComment(ctx context.Context, consultationID string, in Co
 		return nil, err
 	}
 	if st := c.State(e.Now()); st != StateOpen {
-		return nil, Errorf(ECONFLICT, "The comment period of %q is %s: comments are taken only while it is open.", c.ID, st)
+		return nil, periodShut(c.ID, st)
 	}
 	var fe fieldErrors
 	fe.text("text", &in.Text, true, MaxCommentLength)
@@ -183,4 +183,19 @@ func (e *Engine) saveComment(ctx context.Context, actor *User, cm *Comment, from
 		return Errorf(ECONFLICT, "Somebody changed comment %s at the same time; reload it and try again.", cm.Reference)
 	}
 	return err
+}
+
+// periodShut is the conflict of a comment sent outside the comment period
+// of the consultation id, whose state is st; one message per state, so
+// that each can be translated as a whole.
+func periodShut(id, st string) error {
+	switch st {
+	case StateScheduled:
+		return Errorf(ECONFLICT, "The comment period of %q is scheduled: comments are taken only while it is open.", id)
+	case StateClosed:
+		return Errorf(ECONFLICT, "The comment period of %q is closed: comments are taken only while it is open.", id)
+	case StatePublished:
+		return Errorf(ECONFLICT, "The comment period of %q is published: comments are taken only while it is open.", id)
+	}
+	return Errorf(ECONFLICT, "The comment period of %q is %s: comments are taken only while it is open.", id, st)
 }

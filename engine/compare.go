@@ -110,7 +110,7 @@ func (e *Engine) CompareResults(ctx context.Context, actor *User, questionnaireI
 		}
 	}
 	if len(shared) == 0 {
-		return nil, Invalid("Nothing to compare.", FieldError{Field: "with", Message: fmt.Sprintf("The questionnaires %s and %s share no question of the same type (by id).", this.ID, other.ID)})
+		return nil, Invalid("Nothing to compare.", Fieldf("with", "The questionnaires %s and %s share no question of the same type (by id).", this.ID, other.ID))
 	}
 	rq := ResultsQuery{Filters: filters}
 	a, err := e.results(ctx, this.Definition, rq, shared)

@@ -24,7 +24,7 @@ func (e *Engine) UpdateConsultation(ctx context.Context, actor *User, id string,
 		return nil, err
 	}
 	if old.Version != expectedVersion {
-		return nil, errEdited("consultation", id)
+		return nil, errEdited(id)
 	}
 	state := old.State(e.Now())
 	if state == StatePublished {
@@ -52,7 +52,7 @@ func (e *Engine) UpdateConsultation(ctx context.Context, actor *User, id string,
 		case errors.Is(err, ErrNotFound):
 			return nil, Errorf(ENOTFOUND, "No consultation has the id %q.", id)
 		case errors.Is(err, ErrConflict):
-			return nil, errEdited("consultation", id)
+			return nil, errEdited(id)
 		}
 		return nil, err
 	}
@@ -141,6 +141,6 @@ func (e *Engine) SectionsWithComments(ctx context.Context, actor *User, id strin
 }
 
 // errEdited is the conflict of an edit that lost a race.
-func errEdited(what, id string) error {
-	return Errorf(ECONFLICT, "Someone else changed the %s %q meanwhile: open it again and repeat your change.", what, id)
+func errEdited(id string) error {
+	return Errorf(ECONFLICT, "Someone else changed the consultation %q meanwhile: open it again and repeat your change.", id)
 }

@@ -28,23 +28,61 @@ var (
 // FieldError is one problem with one input field.
 type FieldError = forms.FieldError
 
-// Error is the engine's one error type.
+// Error is the engine's one error type. Its Message is English (the API
+// answers it); Format and Args are what Message was made from, so that a
+// page can say it in the person's language (see Text).
 type Error struct {
 	Code    string
 	Message string
 	Fields  []FieldError
+	Format  string
+	Args    []any
 }
 
 func (e *Error) Error() string { return e.Message }
 
-// Errorf returns an *Error with the code and a formatted message.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// Text returns the English format of the message and its arguments: the
+// ones it was made from, or the message itself without arguments.
+func (e *Error) Text() (string, []any) {
+	if e.Format == "" {
+		return e.Message, nil
+	}
+	return e.Format, e.Args
 }
 
-// Invalid returns an EINVALID error listing the fields at fault.
+// WithFields adds fields at fault to e and returns it.
+func (e *Error) WithFields(fields ...FieldError) *Error {
+	e.Fields = append(e.Fields, fields...)
+	return e
+}
+
+// Errorf returns an *Error with the code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
+}
+
+// Invalid returns an EINVALID error listing the fields at fault; message
+// is a plain text, not a format.
 func Invalid(message string, fields ...FieldError) *Error {
-	return &Error{Code: EINVALID, Message: message, Fields: fields}
+	return &Error{Code: EINVALID, Message: message, Fields: fields, Format: message}
+}
+
+// withCode returns err as an *Error with another code, its message and
+// the format and arguments of its message kept.
+func withCode(err error, code string) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		out := *e
+		out.Code = code
+		return &out
+	}
+	return Errorf(code, "%s", ErrorMessage(err))
+}
+
+// Fieldf returns the FieldError of field with a formatted message that
+// pages can translate (forms.Fieldf).
+func Fieldf(field, format string, args ...any) FieldError {
+	return forms.Fieldf(field, format, args...)
 }
 
 // ErrorCode returns the code of err: its own for an *Error, ENOTFOUND or

@@ -98,7 +98,7 @@ func (e *Engine) AddGroupMember(ctx context.Context, actor *User, groupID, email
 // tags, meet the group's tags. Coordinators, admins and the group's
 // members may see them; EFORBIDDEN for anyone else.
 func (e *Engine) GroupResults(ctx context.Context, actor *User, groupID, questionnaireID string, rq ResultsQuery) (*Results, error) {
-	g, err := e.groupFor(ctx, actor, groupID, "results")
+	g, err := e.groupFor(ctx, actor, groupID, forms.Phrasef("results"))
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +136,7 @@ func uniqueSorted(s []string) []string {
 // groupFor finds the group whose what (results, supply) the actor asks
 // for: coordinators, admins and the group's members may see it.
 // ENOTFOUND for an unknown group, EFORBIDDEN for anyone else.
-func (e *Engine) groupFor(ctx context.Context, actor *User, groupID, what string) (*Group, error) {
+func (e *Engine) groupFor(ctx context.Context, actor *User, groupID string, what forms.Phrase) (*Group, error) {
 	if err := requireSignedIn(actor); err != nil {
 		return nil, err
 	}

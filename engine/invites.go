@@ -160,7 +160,7 @@ func noInvite() error {
 func (e *Engine) SubmitInviteResponse(ctx context.Context, token string, raw map[string]json.RawMessage) (*Response, bool, error) {
 	inv, err := e.findInvite(ctx, token)
 	if ErrorCode(err) == ENOTFOUND {
-		return nil, false, Errorf(EFORBIDDEN, "%s", ErrorMessage(err))
+		return nil, false, withCode(err, EFORBIDDEN)
 	} else if err != nil {
 		return nil, false, err
 	}
@@ -175,7 +175,7 @@ func (e *Engine) SubmitInviteAnswers(ctx context.Context, questionnaireID, invit
 	inv, err := e.store.FindInvite(ctx, inviteHash)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return nil, false, Errorf(EFORBIDDEN, "%s", ErrorMessage(noInvite()))
+		return nil, false, withCode(noInvite(), EFORBIDDEN)
 	case err != nil:
 		return nil, false, err
 	case inv.QuestionnaireID != questionnaireID:

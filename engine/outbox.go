@@ -227,7 +227,7 @@ func (e *Engine) ListMail(ctx context.Context, actor *User, state string) ([]*Ou
 		return nil, err
 	}
 	if state != "" && !validMailState(state) {
-		return nil, Invalid("Unknown state.", FieldError{Field: "state", Message: "Choose one of " + strings.Join(MailStates, ", ") + "."})
+		return nil, Invalid("Unknown state.", Fieldf("state", "Choose one of %s.", strings.Join(MailStates, ", ")))
 	}
 	return e.store.ListOutbox(ctx, state, 500)
 }

@@ -59,8 +59,8 @@ func (e *Engine) InviteUser(ctx context.Context, actor *User, email string, role
 	u := &User{ID: NewID(), Email: normalized, Name: name, Role: role, CreatedAt: e.Now()}
 	if err := e.store.CreateUser(ctx, u); err != nil {
 		if errors.Is(err, ErrDuplicate) {
-			return "", nil, &Error{Code: ECONFLICT, Message: "A user with the e-mail " + normalized + " exists.",
-				Fields: []FieldError{{Field: "email", Message: "A user with this e-mail exists."}}}
+			return "", nil, Errorf(ECONFLICT, "A user with the e-mail %s exists.", normalized).
+				WithFields(FieldError{Field: "email", Message: "A user with this e-mail exists."})
 		}
 		return "", nil, err
 	}

@@ -40,6 +40,11 @@ func (e *Engine) setProviderStatus(ctx context.Context, actor *User, id, from, t
 		return nil, err
 	}
 	if p.Status != from {
+		if to == ProviderWithdrawn { // one message per state, so that each can be translated as a whole
+			return nil, Errorf(ECONFLICT, "The provider %s is withdrawn already.", p.Name)
+		} else if to == ProviderPublished {
+			return nil, Errorf(ECONFLICT, "The provider %s is published already.", p.Name)
+		}
 		return nil, Errorf(ECONFLICT, "The provider %s is %s already.", p.Name, to)
 	}
 	p.Status, p.UpdatedAt = to, e.Now()

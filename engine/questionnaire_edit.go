@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -24,7 +23,7 @@ func checkDefinition(data []byte, format string) (*forms.Definition, []forms.Pro
 			warnings = append(warnings, p)
 			continue
 		}
-		errs = append(errs, FieldError{Field: p.Field, Message: p.Message, Line: p.Line})
+		errs = append(errs, p.FieldError())
 	}
 	if len(errs) > 0 || def == nil {
 		return nil, warnings, Invalid("The questionnaire definition has errors.", errs...)
@@ -49,7 +48,7 @@ func (e *Engine) UpdateQuestionnaire(ctx context.Context, actor *User, id string
 	}
 	if def.ID != id {
 		return nil, warnings, Invalid("The id of a questionnaire cannot change.",
-			FieldError{Field: "id", Message: fmt.Sprintf("The id must stay %q; to start a new cycle, copy the questionnaire.", id)})
+			Fieldf("id", "The id must stay %q; to start a new cycle, copy the questionnaire.", id))
 	}
 	source := ""
 	if format != "json" {
@@ -109,12 +108,12 @@ func strandedAnswers(old, def *forms.Definition, counts *Counts) []FieldError {
 		n, ok := next[q.ID]
 		switch {
 		case !ok:
-			errs = append(errs, FieldError{Field: q.ID, Message: fmt.Sprintf(
-				"The question %q has %d answers; it cannot be removed.", q.ID, answered)})
+			errs = append(errs, Fieldf(q.ID,
+				"The question %q has %d answers; it cannot be removed.", q.ID, answered))
 			continue
 		case n.Type != q.Type:
-			errs = append(errs, FieldError{Field: q.ID, Message: fmt.Sprintf(
-				"The question %q has %d answers; its type cannot change from %s to %s.", q.ID, answered, q.Type, n.Type)})
+			errs = append(errs, Fieldf(q.ID,
+				"The question %q has %d answers; its type cannot change from %s to %s.", q.ID, answered, q.Type, n.Type))
 			continue
 		}
 		if q.Type == forms.TypeScale || q.Type == forms.TypeNumber {
@@ -130,8 +129,8 @@ func strandedAnswers(old, def *forms.Definition, counts *Counts) []FieldError {
 		}
 		for _, o := range q.Options {
 			if c := counts.Codes[q.ID+"="+o.Value]; c > 0 && !kept[o.Value] {
-				errs = append(errs, FieldError{Field: q.ID, Message: fmt.Sprintf(
-					"The option %q of the question %q was chosen %d times; it cannot be removed.", o.Value, q.ID, c)})
+				errs = append(errs, Fieldf(q.ID,
+					"The option %q of the question %q was chosen %d times; it cannot be removed.", o.Value, q.ID, c))
 			}
 		}
 	}
@@ -235,8 +234,8 @@ func outOfRange(qid string, n *forms.Question, codes map[string]int) []FieldErro
 		return nil
 	}
 	slices.Sort(values)
-	return []FieldError{{Field: qid, Message: fmt.Sprintf(
-		"The question %q has answers (%s) that its new bounds would not allow.", qid, strings.Join(values, ", "))}}
+	return []FieldError{Fieldf(qid,
+		"The question %q has answers (%s) that its new bounds would not allow.", qid, strings.Join(values, ", "))}
 }
 
 // windowed checks that the actor may set the questionnaire's window and

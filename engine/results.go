@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +30,7 @@ type Filter struct {
 func ParseFilter(s string) (Filter, error) {
 	qid, value, ok := strings.Cut(s, ":")
 	if !ok || qid == "" {
-		return Filter{}, Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Write a filter as QUESTION:VALUE, not %q.", s)})
+		return Filter{}, Invalid("Invalid filter.", Fieldf("filter", "Write a filter as QUESTION:VALUE, not %q.", s))
 	}
 	return Filter{Question: qid, Value: value}, nil
 }
@@ -150,7 +149,7 @@ func countQuery(def *forms.Definition, rq ResultsQuery) (CountQuery, error) {
 	if rq.Segment != "" {
 		sq := def.Question(rq.Segment)
 		if sq == nil || sq.Type != forms.TypeChoice {
-			return cq, Invalid("Invalid segment.", FieldError{Field: "segment", Message: fmt.Sprintf("Results can be broken down by a choice question; %q is not one.", rq.Segment)})
+			return cq, Invalid("Invalid segment.", Fieldf("segment", "Results can be broken down by a choice question; %q is not one.", rq.Segment))
 		}
 	}
 	for _, f := range rq.Filters {
@@ -184,17 +183,17 @@ func filterCode(def *forms.Definition, f Filter) (string, error) {
 	value := f.Value
 	switch {
 	case fq == nil:
-		return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("The questionnaire has no question %q.", f.Question)})
+		return "", Invalid("Invalid filter.", Fieldf("filter", "The questionnaire has no question %q.", f.Question))
 	case fq.Type == forms.TypeText:
-		return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Free-text question %q cannot filter results.", f.Question)})
+		return "", Invalid("Invalid filter.", Fieldf("filter", "Free-text question %q cannot filter results.", f.Question))
 	case fq.Type == forms.TypeScale || fq.Type == forms.TypeNumber:
 		n, err := strconv.ParseFloat(value, 64)
 		if err != nil {
-			return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Question %q takes a number, not %q.", f.Question, f.Value)})
+			return "", Invalid("Invalid filter.", Fieldf("filter", "Question %q takes a number, not %q.", f.Question, f.Value))
 		}
 		value = forms.FormatNumber(n)
 	case fq.Option(value) == nil:
-		return "", Invalid("Invalid filter.", FieldError{Field: "filter", Message: fmt.Sprintf("Question %q has no option %q.", f.Question, f.Value)})
+		return "", Invalid("Invalid filter.", Fieldf("filter", "Question %q has no option %q.", f.Question, f.Value))
 	}
 	return f.Question + "=" + value, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"sort"
+
+	"github.com/triada-kpss/triada/forms"
 )
 
 // Supply is the capacity side of a working group's picture: the
@@ -54,7 +56,7 @@ type SupplyService struct {
 // an unknown group, EFORBIDDEN for anyone else. A group without target
 // groups has an empty supply.
 func (e *Engine) GroupSupply(ctx context.Context, actor *User, groupID string) (*Supply, error) {
-	g, err := e.groupFor(ctx, actor, groupID, "supply")
+	g, err := e.groupFor(ctx, actor, groupID, forms.Phrasef("supply"))
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 	"unicode/utf8"
@@ -146,8 +145,8 @@ func (e *Engine) textQuestion(ctx context.Context, actor *User, questionnaireID,
 	case question == nil:
 		return nil, nil, Errorf(ENOTFOUND, "The questionnaire %q has no question %q.", def.ID, questionID)
 	case question.Type != forms.TypeText:
-		return nil, nil, Invalid("Not a free-text question.", FieldError{Field: "question",
-			Message: fmt.Sprintf("Question %q is a %s question; only free-text answers are listed and coded.", questionID, question.Type)})
+		return nil, nil, Invalid("Not a free-text question.", Fieldf("question",
+			"Question %q is a %s question; only free-text answers are listed and coded.", questionID, question.Type))
 	}
 	ok, err := e.MayReadText(ctx, actor, def, questionID)
 	if err != nil {

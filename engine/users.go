@@ -44,7 +44,7 @@ func ParseRole(s string) (Role, error) {
 	case RoleAdmin, RoleCoordinator, RoleMember:
 		return r, nil
 	}
-	return "", Invalid(fmt.Sprintf("Unknown role %q.", s), FieldError{Field: "role", Message: "Choose admin, coordinator or member."})
+	return "", Errorf(EINVALID, "Unknown role %q.", s).WithFields(FieldError{Field: "role", Message: "Choose admin, coordinator or member."})
 }
 
 // AddUser creates a user with a password; ECONFLICT if the e-mail exists.
@@ -72,7 +72,7 @@ func (e *Engine) AddUser(ctx context.Context, email string, role Role, name, pas
 
 func checkPassword(p string) error {
 	if !utf8.ValidString(p) || utf8.RuneCountInString(p) < MinPasswordLength || len(p) > 1024 {
-		return Invalid("Unacceptable password.", FieldError{Field: "password", Message: fmt.Sprintf("Use a password of at least %d characters.", MinPasswordLength)})
+		return Invalid("Unacceptable password.", Fieldf("password", "Use a password of at least %d characters.", MinPasswordLength))
 	}
 	return nil
 }

@@ -17,7 +17,7 @@ var (
 type fieldErrors []FieldError
 
 func (fe *fieldErrors) add(field, format string, args ...any) {
-	*fe = append(*fe, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	*fe = append(*fe, Fieldf(field, format, args...))
 }
 
 // err returns an EINVALID error when problems were found, else nil.

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strings"
 )
 
 // Limits on what a definition may hold.
@@ -22,6 +21,10 @@ var (
 )
 
 var languageNames = map[string]string{"cs": "Czech", "sk": "Slovak", "en": "English"}
+
+// languagePhrases are languageNames as translatable phrases, as adjectives
+// of a text ("missing Czech text").
+var languagePhrases = map[string]Phrase{"cs": Phrasef("Czech"), "sk": Phrasef("Slovak"), "en": Phrasef("English")}
 
 // Check checks a definition built or changed in Go against every rule that
 // Parse applies and returns the problems, without lines. Call Normalize
@@ -136,14 +139,18 @@ func (c *checker) text(path string, t Text, required bool) {
 	if t[""] != "" {
 		return
 	}
-	var missing []string
+	var missing *Phrase
 	for _, lang := range Languages {
 		if t[lang] == "" {
-			missing = append(missing, languageNames[lang])
+			name := languagePhrases[lang]
+			if missing != nil {
+				name = Phrasef("%s and %s", *missing, name)
+			}
+			missing = &name
 		}
 	}
-	if len(missing) > 0 {
-		c.ps.warnf(path, "missing %s text in %q", strings.Join(missing, " and "), lastKey(path))
+	if missing != nil {
+		c.ps.warnf(path, "missing %s text in %q", *missing, lastKey(path))
 	}
 }
 

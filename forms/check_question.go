@@ -2,7 +2,6 @@ package forms
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,11 +65,11 @@ func knownType(t string) bool {
 }
 
 // onLine words a line reference for a message, or nothing without a line.
-func onLine(line int) string {
+func onLine(line int) Phrase {
 	if line == 0 {
-		return ""
+		return Phrasef("")
 	}
-	return " on line " + strconv.Itoa(line)
+	return Phrasef(" on line %d", line)
 }
 
 // options checks the options of a question.

@@ -23,11 +23,16 @@ type field struct {
 }
 
 // object decodes a mapping with the given keys. what names the object in
-// messages ("a question"). It reports false when n is not a mapping.
-func (d *decoder) object(n *node, path, what string, fields []field) bool {
+// messages ("a question"), as the place of a key ("in a question"); it is
+// translated as such. It reports false when n is not a mapping.
+func (d *decoder) object(n *node, path string, what Phrase, fields []field) bool {
 	d.ps.lines[path] = n.line
 	if n.kind != mapNode {
-		d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path, what), aMapping(d.format), n.describe(d.format))
+		if path == "" {
+			d.ps.fail(path, n.line, "the definition must be %s, not %s", aMapping(d.format), n.describe(d.format)) // only the root has no path
+		} else {
+			d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path, ""), aMapping(d.format), n.describe(d.format))
+		}
 		return false
 	}
 	seen := map[string]int{}
@@ -66,7 +71,7 @@ func findField(fields []field, key string) *field {
 
 // unknownKey words the error for a key an object does not take, naming
 // the nearest known key when one is close and listing them all.
-func unknownKey(key, what string, fields []field) string {
+func unknownKey(key string, what Phrase, fields []field) Phrase {
 	known := make([]string, len(fields))
 	best, bestDist := "", min(2, (len([]rune(key))+1)/2)+1
 	for i, f := range fields {
@@ -78,16 +83,16 @@ func unknownKey(key, what string, fields []field) string {
 			best, bestDist = f.key, dist
 		}
 	}
-	var msg string
-	if what == textWhat {
-		msg = "unknown language code " + quoteShort(key) + " in a text"
-	} else {
-		msg = "unknown key " + quoteShort(key) + " in " + what
+	list := strings.Join(known, ", ")
+	switch {
+	case what.Format == textWhat.Format && best != "":
+		return Phrasef("unknown language code %s in a text (did you mean %q?); known: %s", quoteShort(key), best, list)
+	case what.Format == textWhat.Format:
+		return Phrasef("unknown language code %s in a text; known: %s", quoteShort(key), list)
+	case best != "":
+		return Phrasef("unknown key %s in %s (did you mean %q?); known: %s", quoteShort(key), what, best, list)
 	}
-	if best != "" {
-		msg += " (did you mean " + strconv.Quote(best) + "?)"
-	}
-	return msg + "; known: " + strings.Join(known, ", ")
+	return Phrasef("unknown key %s in %s; known: %s", quoteShort(key), what, list)
 }
 
 // editDistance is the optimal string alignment distance between two
@@ -122,11 +127,11 @@ func isNull(n *node) bool { return n.kind == scalarNode && n.tag == tagNull }
 
 // nameOf names the value at path in messages: its key in quotes, or what
 // for the whole definition.
-func nameOf(path, what string) string {
+func nameOf(path, what string) any {
 	if path == "" {
 		return what
 	}
-	return strconv.Quote(lastKey(path))
+	return Phrasef("%q", lastKey(path)) // a phrase, so that a translation can use its own quotation marks
 }
 
 // str decodes a string. A number is taken as written, so that option
@@ -224,7 +229,7 @@ func (d *decoder) list(n *node, path string) bool {
 }
 
 // textWhat names a text in messages.
-const textWhat = "a text"
+var textWhat = Phrasef("a text")
 
 // text decodes a Text: a string for every language, or a mapping of
 // language codes to strings.

@@ -3,7 +3,7 @@ package forms
 // definition decodes the whole definition.
 func (d *decoder) definition(n *node) *Definition {
 	def := &Definition{}
-	d.object(n, "", "the definition", []field{
+	d.object(n, "", Phrasef("the definition"), []field{
 		{"id", func(v *node, p string) { def.ID, _ = d.str(v, p) }},
 		{"title", func(v *node, p string) { def.Title = d.text(v, p) }},
 		{"description", func(v *node, p string) { def.Description = d.text(v, p) }},
@@ -27,7 +27,7 @@ func (d *decoder) definition(n *node) *Definition {
 }
 
 func (d *decoder) page(n *node, path string, page *Page) {
-	d.object(n, path, "a page", []field{
+	d.object(n, path, Phrasef("a page"), []field{
 		{"title", func(v *node, p string) { page.Title = d.text(v, p) }},
 		{"questions", func(v *node, p string) {
 			if !d.list(v, p) {
@@ -48,7 +48,7 @@ func (d *decoder) question(n *node, path string, q *Question) {
 		}
 		return nil
 	}
-	d.object(n, path, "a question", []field{
+	d.object(n, path, Phrasef("a question"), []field{
 		{"id", func(v *node, p string) { q.ID, _ = d.str(v, p) }},
 		{"type", func(v *node, p string) { q.Type, _ = d.str(v, p) }},
 		{"text", func(v *node, p string) { q.Text = d.text(v, p) }},
@@ -86,7 +86,7 @@ func (d *decoder) question(n *node, path string, q *Question) {
 }
 
 func (d *decoder) option(n *node, path string, o *Option) {
-	d.object(n, path, "an option", []field{
+	d.object(n, path, Phrasef("an option"), []field{
 		{"value", func(v *node, p string) { o.Value, _ = d.str(v, p) }},
 		{"label", func(v *node, p string) { o.Label = d.text(v, p) }},
 		{"tags", func(v *node, p string) { o.Tags = d.strings(v, p) }},
@@ -114,7 +114,7 @@ func (d *decoder) condition(n *node, path string, c *Condition) bool {
 			d.ps.bad[path] = true
 		}
 	}()
-	return d.object(n, path, "a condition", []field{
+	return d.object(n, path, Phrasef("a condition"), []field{
 		{"question", func(v *node, p string) { c.Question, _ = d.str(v, p) }},
 		{"equals", func(v *node, p string) { c.Equals = d.conditionValue(v, p) }},
 		{"includes", func(v *node, p string) { c.Includes, _ = d.str(v, p) }},
@@ -151,7 +151,7 @@ func (d *decoder) conditionValue(n *node, path string) any {
 // "fields", a mapping of record fields to question ids.
 func (d *decoder) catalogue(n *node, path string) *CatalogueMap {
 	m := &CatalogueMap{Fields: map[string]string{}}
-	d.object(n, path, "the catalogue map", []field{
+	d.object(n, path, Phrasef("the catalogue map"), []field{
 		{"when", func(v *node, p string) {
 			c := &Condition{}
 			if d.condition(v, p, c) {
@@ -167,7 +167,7 @@ func (d *decoder) catalogue(n *node, path string) *CatalogueMap {
 					}
 				}}
 			}
-			d.object(v, p, "the catalogue fields", fields)
+			d.object(v, p, Phrasef("the catalogue fields"), fields)
 		}},
 	})
 	return m

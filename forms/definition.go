@@ -86,8 +86,13 @@ type Condition struct {
 type Answers map[string]any
 
 // FieldError is one problem with one field (a question id for answers).
+// Format and Args, when set (by Fieldf), are what Message was made from,
+// so that a page can say the message in the person's language; they are
+// never sent as JSON.
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
 	Line    int    `json:"line,omitempty"`
+	Format  string `json:"-"`
+	Args    []any  `json:"-"`
 }

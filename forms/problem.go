@@ -13,11 +13,17 @@ import (
 // value concerned, such as "pages[0].questions[2].options[1].value", or
 // empty for the whole definition. A Warning does not stop the definition
 // from being used; every other problem does.
+//
+// Format and Args are what Message was made from, so that a page can say
+// the message in the person's language (see Text); they are never sent as
+// JSON.
 type Problem struct {
 	Line    int    `json:"line,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
 	Warning bool   `json:"warning,omitempty"`
+	Format  string `json:"-"`
+	Args    []any  `json:"-"`
 }
 
 // String formats the problem as "LINE: message", or "LINE: warning:
@@ -66,21 +72,21 @@ func (ps *problems) fail(path string, line int, format string, args ...any) {
 
 // report reports an error at a known line.
 func (ps *problems) report(path string, line int, format string, args ...any) {
-	ps.list = append(ps.list, Problem{Line: line, Field: path, Message: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, Problem{Line: line, Field: path, Message: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // errorf reports an error about path, at the line path was read from,
 // unless path or one of its parents could not be decoded.
 func (ps *problems) errorf(path, format string, args ...any) {
-	ps.add(path, false, fmt.Sprintf(format, args...))
+	ps.add(path, false, format, args)
 }
 
 // warnf reports a warning about path like errorf.
 func (ps *problems) warnf(path, format string, args ...any) {
-	ps.add(path, true, fmt.Sprintf(format, args...))
+	ps.add(path, true, format, args)
 }
 
-func (ps *problems) add(path string, warning bool, msg string) {
+func (ps *problems) add(path string, warning bool, format string, args []any) {
 	for p := path; ; p = parentPath(p) {
 		if ps.bad[p] {
 			return
@@ -89,7 +95,8 @@ func (ps *problems) add(path string, warning bool, msg string) {
 			break
 		}
 	}
-	ps.list = append(ps.list, Problem{Line: ps.lineOf(path), Field: path, Message: msg, Warning: warning})
+	ps.list = append(ps.list, Problem{Line: ps.lineOf(path), Field: path, Message: fmt.Sprintf(format, args...),
+		Warning: warning, Format: format, Args: args})
 }
 
 // lineOf returns the line path was read from, or that of its nearest

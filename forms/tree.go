@@ -197,7 +197,7 @@ func (c *yamlConverter) convert(n *yaml.Node) *node {
 
 // describe names a node's value for messages: a string quoted, another
 // scalar as written, or the kind of a mapping or list.
-func (n *node) describe(format string) string {
+func (n *node) describe(format string) any {
 	switch n.kind {
 	case mapNode:
 		return aMapping(format)
@@ -213,26 +213,27 @@ func (n *node) describe(format string) string {
 	return "a value tagged " + n.tag
 }
 
-// quoteShort quotes a string for a message, cut to 40 characters.
-func quoteShort(s string) string {
+// quoteShort quotes a string for a message, cut to 40 characters; as a
+// phrase, so that a translation can use its own quotation marks.
+func quoteShort(s string) Phrase {
 	if r := []rune(s); len(r) > 40 {
-		return strconv.Quote(string(r[:40])) + "…"
+		return Phrasef("%q…", string(r[:40]))
 	}
-	return strconv.Quote(s)
+	return Phrasef("%q", s)
 }
 
 // aMapping names a mapping as the format calls it.
-func aMapping(format string) string {
+func aMapping(format string) Phrase {
 	if format == formatJSON {
-		return "an object"
+		return Phrasef("an object")
 	}
-	return "a mapping"
+	return Phrasef("a mapping")
 }
 
 // aList names a list as the format calls it.
-func aList(format string) string {
+func aList(format string) Phrase {
 	if format == formatJSON {
-		return "an array"
+		return Phrasef("an array")
 	}
-	return "a list"
+	return Phrasef("a list")
 }

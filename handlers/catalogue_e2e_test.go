@@ -142,7 +142,7 @@ func TestPages_Drafts(t *testing.T) {
 			want(t, http.StatusUnprocessableEntity, "nejvýše 2000 znaků", long)
 	})
 	t.Run("Stale version", func(t *testing.T) {
-		coord.post("/work/providers/drafts/00234915/approve", url.Values{"version": {"9"}}).want(t, http.StatusConflict, "changed since you opened it")
+		coord.post("/work/providers/drafts/00234915/approve", url.Values{"version": {"9"}}).want(t, http.StatusConflict, "se od chvíle, kdy jste jej otevřeli, změnil")
 	})
 	t.Run("Without CSRF", func(t *testing.T) {
 		p := coord.do(http.MethodPost, "/work/providers/drafts/00234915/approve", strings.NewReader("version=1"))

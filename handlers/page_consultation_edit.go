@@ -301,7 +301,7 @@ func mapSectionFields(err error, form consultationForm) error {
 			rows = append(rows, i)
 		}
 	}
-	out := &engine.Error{Code: e.Code, Message: e.Message}
+	out := &engine.Error{Code: e.Code, Message: e.Message, Format: e.Format, Args: e.Args}
 	for _, f := range e.Fields {
 		if m := indexPattern.FindStringSubmatchIndex(f.Field); m != nil && strings.HasPrefix(f.Field, "sections[") {
 			k, _ := strconv.Atoi(f.Field[m[2]:m[3]])

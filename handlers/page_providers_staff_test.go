@@ -44,7 +44,7 @@ func TestPages_StaffProviders(t *testing.T) {
 			`action="/work/providers/`+zlonice+`/restore"`).lacks(t, `href="/work/providers/`+zlonice+`/withdraw"`)
 		resident.get("/providers/"+zlonice).want(t, http.StatusNotFound)
 		resident.get("/providers?q=zlonice").want(t, http.StatusOK).lacks(t, "Domov Zlonice")
-		coord.post("/work/providers/"+zlonice+"/withdraw", url.Values{}).want(t, http.StatusConflict, "withdrawn already")
+		coord.post("/work/providers/"+zlonice+"/withdraw", url.Values{}).want(t, http.StatusConflict, "už je z katalogu stažen")
 		coord.get("/work/providers/"+zlonice+"/withdraw").want(t, http.StatusNotFound)
 	})
 	t.Run("Restore", func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/forms"
+	"github.com/triada-kpss/triada/i18n"
 )
 
 // questionnaireEditView is the editor of a definition: a text area (or a
@@ -184,17 +185,18 @@ func (p *pages) definitionRefused(c *gin.Context, v questionnaireEditView, err e
 	}
 	problems := append([]forms.Problem{}, warnings...)
 	for _, f := range e.Fields {
-		problems = append(problems, forms.Problem{Line: f.Line, Field: f.Field, Message: f.Message})
+		problems = append(problems, forms.Problem{Line: f.Line, Field: f.Field, Message: f.Message, Format: f.Format, Args: f.Args})
 	}
 	if len(e.Fields) == 0 {
-		problems = append(problems, forms.Problem{Message: e.Message})
+		format, args := e.Text()
+		problems = append(problems, forms.Problem{Message: e.Message, Format: format, Args: args})
 	}
 	slices.SortStableFunc(problems, func(a, b forms.Problem) int { return a.Line - b.Line })
 	v.Problems = problemViews(v.L, v.Definition, problems)
 	v.Errors = problemErrors(v.Problems)
 	if len(e.Fields) > 0 && e.Code == engine.EINVALID && !strings.Contains(e.Message, "definition has errors") {
 		// Not the checker's: the engine's own reason (answers would be lost, the id changed).
-		v.Errors = append([]errorView{{InputID: "definition", Message: e.Message}}, v.Errors...)
+		v.Errors = append([]errorView{{InputID: "definition", Message: engineText(v.L, e)}}, v.Errors...)
 	}
 	status := http.StatusUnprocessableEntity
 	if e.Code == engine.ECONFLICT {
@@ -214,12 +216,13 @@ func (p *pages) definitionUnreadable(c *gin.Context, v questionnaireEditView, er
 	p.render(c, status, "questionnaire_edit", v)
 }
 
-// problemViews pairs each problem with the line of text it concerns.
-func problemViews(L interface{ T(string, ...any) string }, text string, problems []forms.Problem) []problemView {
+// problemViews pairs each problem, in L's language, with the line of
+// text it concerns.
+func problemViews(L *i18n.Printer, text string, problems []forms.Problem) []problemView {
 	lines := strings.Split(text, "\n")
 	out := make([]problemView, 0, len(problems))
 	for i, pr := range problems {
-		v := problemView{ID: "problem-" + strconv.Itoa(i+1), Line: pr.Line, Message: pr.Message, Warning: pr.Warning}
+		v := problemView{ID: "problem-" + strconv.Itoa(i+1), Line: pr.Line, Message: L.Translate(pr), Warning: pr.Warning}
 		if pr.Line > 0 && pr.Line <= len(lines) {
 			v.Source = strings.TrimRight(lines[pr.Line-1], " \t\r")
 			v.LineText = L.T("qs.line", pr.Line)

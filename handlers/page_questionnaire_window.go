@@ -219,7 +219,7 @@ func (p *pages) questionnaireCopy(c *gin.Context) {
 				}
 			}
 			if v.IDErr == "" && v.ClosesErr == "" {
-				v.IDErr = e.Message
+				v.IDErr = engineText(v.L, e)
 			}
 		default:
 			p.staffFail(c, err)

@@ -46,12 +46,12 @@ func fieldErrors(b *pageBase, area string, err error, labels map[string]string) 
 		if _, seen := st.Err[id]; seen {
 			continue
 		}
-		msg := translated(b.L, fieldKey(area, f.Field), f.Message)
+		msg := translated(b.L, fieldKey(area, f.Field), fieldText(b.L, f))
 		st.Err[id] = msg
 		b.Errors = append(b.Errors, errorView{InputID: id, Question: labels[id], Message: msg})
 	}
 	if len(fields) == 0 && err != nil {
-		b.Errors = append(b.Errors, errorView{InputID: "main", Message: engine.ErrorMessage(err)})
+		b.Errors = append(b.Errors, errorView{InputID: "main", Message: engineText(b.L, err)})
 	}
 	return st
 }

@@ -97,7 +97,7 @@ func (p *pages) staffFail(c *gin.Context, err error) {
 		p.message(c, status, "msg.signed_out", "/signin", "signin.title")
 	case http.StatusConflict, http.StatusUnprocessableEntity, http.StatusBadRequest:
 		// The engine's own words say what is in the way.
-		p.message(c, status, "msg.cannot", "/work", "work.home", engine.ErrorMessage(err))
+		p.message(c, status, "msg.cannot", "/work", "work.home", requestText(c, err))
 	default:
 		_ = c.Error(err)
 		p.message(c, http.StatusInternalServerError, "msg.internal", "", "")

@@ -86,7 +86,7 @@ func TestStaff_Outbox(t *testing.T) {
 		if m := state("receipt:c1"); m.State != engine.MailQueued || m.Attempts != 0 {
 			t.Fatalf("after the retry: %s, %d attempts", m.State, m.Attempts)
 		}
-		v.post("/work/outbox/retry", url.Values{"id": {"receipt:c1"}}).want(t, http.StatusConflict, "only failed e-mails can be retried")
+		v.post("/work/outbox/retry", url.Values{"id": {"receipt:c1"}}).want(t, http.StatusConflict, "znovu odeslat lze jen e-maily, jejichž odeslání selhalo")
 		v.post("/work/outbox/retry", url.Values{"id": {"nothing"}}).want(t, http.StatusNotFound)
 	})
 }

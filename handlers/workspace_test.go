@@ -124,7 +124,7 @@ func TestWorkspace_WriteCheckAndSave(t *testing.T) {
 		}
 		removed := strings.Replace(goodYAML, "          - {value: kvilice, label: \"Kvílice\"}\n", "          - {value: jina, label: \"Jiná\"}\n", 1)
 		v.postMultipart("/work/questionnaires/ws-2027", url.Values{"definition": {removed}, "version": {"1"}}, "", "").
-			want(t, http.StatusUnprocessableEntity, "kvilice", "lose answers", "Jiná")
+			want(t, http.StatusUnprocessableEntity, "kvilice", "ztratily odpovědi", "Jiná")
 		renamed := strings.Replace(goodYAML, "Průzkum ve Slaném", "Průzkum potřeb ve Slaném", 1)
 		v.postMultipart("/work/questionnaires/ws-2027", url.Values{"definition": {renamed}, "version": {"1"}}, "", "").
 			redirects(t, "/work/questionnaires/ws-2027?saved=1")

@@ -38,6 +38,9 @@ var catalogs = sync.OnceValues(func() (map[string]catalog, error) {
 		}
 		cat := catalog{}
 		for _, name := range append([]string{"catalogs/" + lang + ".json"}, names...) {
+			if isMessageCatalog(name) {
+				continue // engine messages: messages.go
+			}
 			if err := readCatalog(cat, name); err != nil {
 				return nil, fmt.Errorf("catalog %s: %w", lang, err)
 			}
@@ -74,14 +77,15 @@ func readCatalog(cat catalog, name string) error {
 
 // Check reports every problem of the catalogs: a file that does not
 // parse, a key missing from one language, a counted text with the wrong
-// number of forms, a text in one language and a counted text in another.
+// number of forms, a text in one language and a counted text in another;
+// and those of the engine message catalogs (messages.go).
 // Triada's tests rule them out.
 func Check() []error {
 	cats, err := catalogs()
 	if err != nil {
 		return []error{err}
 	}
-	var errs []error
+	errs := checkMessages()
 	base := cats[Default]
 	for _, lang := range Languages {
 		cat := cats[lang]

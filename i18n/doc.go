@@ -7,4 +7,9 @@
 // A catalog maps a message key to a text, or for a counted text to a list
 // of forms: three for Czech and Slovak (one; two to four; other), two for
 // English (one; other). Texts are fmt formats.
+//
+// The engine's and the questionnaire checker's messages are English
+// sentences rather than keys. catalogs/engine.cs.json and engine.sk.json map
+// each English format to its translation, and Printer.Message formats the
+// translation, or the English when there is none (messages.go).
 package i18n

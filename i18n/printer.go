@@ -8,8 +8,9 @@ import (
 
 // Printer gives the texts of one language.
 type Printer struct {
-	lang string
-	cat  catalog
+	lang     string
+	cat      catalog
+	messages map[string]string // English format → translation; nil for English
 }
 
 // New returns the printer of lang, or of Default when lang is not one of
@@ -19,7 +20,8 @@ func New(lang string) *Printer {
 		lang = Default
 	}
 	cats, _ := catalogs() // Check, run by the tests, rules out an error
-	return &Printer{lang: lang, cat: cats[lang]}
+	msgs, _ := messageCatalogs()
+	return &Printer{lang: lang, cat: cats[lang], messages: msgs[lang]}
 }
 
 // Supported reports whether lang is one of Languages.
