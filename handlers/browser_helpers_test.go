@@ -144,11 +144,24 @@ func (b *tab) is(expr string) bool {
 // path returns the path and query of the page shown.
 func (b *tab) path() string { return b.str(`location.pathname + location.search`) }
 
-// wantPath fails unless the page shown is at path.
+// wantPath fails unless the page shown is at path within a few seconds:
+// a click (b.click) does not wait for the page it leads to, and a page
+// being replaced has no body yet, so the path is asked for again until
+// it matches.
 func (b *tab) wantPath(path string) {
 	b.tb.Helper()
-	if got := b.path(); got != path {
-		b.tb.Fatalf("on %s, want %s; page: %.1500s", got, path, b.str(`document.body.innerText`))
+	deadline := time.Now().Add(5 * time.Second)
+	var got string
+	for {
+		// Not b.path: during the navigation the page's context may be gone.
+		raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]byte](`location.pathname + location.search`))
+		if err == nil && json.Unmarshal(raw, &got) == nil && got == path || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got != path {
+		b.tb.Fatalf("on %s, want %s; page: %.1500s", got, path, b.str(`document.body?.innerText ?? ""`))
 	}
 }
 

@@ -33,7 +33,7 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 	b.wantPath("/work")
 
 	// Invite a colleague; a mistake first.
-	b.click(`a[href="/work/people"]`)
+	b.submit(`a[href="/work/people"]`)
 	b.wantPath("/work/people")
 	check("people")
 	b.typeIn("#name", "Jana Nováková")
@@ -68,7 +68,7 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 	if !b.is(`document.querySelector(".people-list").textContent.includes("jana@obec.cz")`) {
 		t.Fatal("the member is not listed")
 	}
-	b.click(`.people-list a`)
+	b.submit(`.people-list a`)
 	check("remove member confirmation")
 	b.open("/work/groups/seniori")
 
