@@ -74,7 +74,7 @@ func insert(ctx context.Context, st engine.Store, pool []engine.Response, questi
 					return
 				}
 				r := pool[(offset+i)%len(pool)]
-				r.ID = engine.NewID()
+				r.ID = engine.NewResponseID() // time-ordered, as every submission gets one
 				r.QuestionnaireID = questionnaire
 				r.CreatedAt = base.Add(time.Duration(offset+i) * time.Second)
 				if err := st.CreateResponse(ctx, &r); err != nil {
