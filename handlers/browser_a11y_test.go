@@ -61,6 +61,13 @@ type violation struct {
 
 // audit runs axe-core on the page shown, against WCAG 2.1 A and AA and
 // axe's best practices, and fails for every violation.
+// check audits the page shown and checks that it fits the window.
+func (b *tab) check(axe []byte, name string) {
+	b.tb.Helper()
+	b.audit(axe, name)
+	b.fits(name)
+}
+
 func (b *tab) audit(axe []byte, name string) {
 	b.tb.Helper()
 	b.do(chromedp.Evaluate[chromedp.Void](string(axe)))

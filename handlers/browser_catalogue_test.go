@@ -23,8 +23,7 @@ func TestBrowser_CatalogueSearch(t *testing.T) {
 	b.phone()
 
 	b.open("/providers")
-	b.audit(axe, "catalogue")
-	b.fits("catalogue")
+	b.check(axe, "catalogue")
 	b.typeIn("#q", "pecovatelska")
 	b.pressEnter()
 	b.wantPath("/providers?q=pecovatelska&municipality=&target_group=&service_type=&form=")
@@ -34,8 +33,7 @@ func TestBrowser_CatalogueSearch(t *testing.T) {
 	if !b.is(`document.body.textContent.includes("Charita Slaný") && !document.body.textContent.includes("Domov Zlonice")`) {
 		t.Error("the search did not find just the home care of Charita Slaný")
 	}
-	b.audit(axe, "search results")
-	b.fits("search results")
+	b.check(axe, "search results")
 
 	// Clear the search, choose the target group with the arrow keys and
 	// send the form with Enter.
@@ -65,26 +63,19 @@ func TestBrowser_CatalogueSearch(t *testing.T) {
 	if !b.is(`location.pathname.startsWith("/providers/") && document.querySelector("h1").textContent.includes("Charita Slaný")`) {
 		t.Errorf("Enter on the first result opened %s", b.path())
 	}
-	b.audit(axe, "provider")
-	b.fits("provider")
+	b.check(axe, "provider")
 
 	b.open("/providers/print")
-	b.audit(axe, "directory")
-	b.fits("directory")
+	b.check(axe, "directory")
 
 	// The coordinator's list of records and the confirmation before one
 	// is withdrawn meet the same standard.
 	f.mustUser(t, "koordinatorka@obec.cz", engine.RoleCoordinator)
-	b.open("/signin")
-	b.typeIn("#email", "koordinatorka@obec.cz")
-	b.typeIn("#password", staffPassword)
-	b.submit(`button[type="submit"]`)
+	b.signInAs("koordinatorka@obec.cz")
 	b.open("/work/providers")
-	b.audit(axe, "catalogue records")
-	b.fits("catalogue records")
+	b.check(axe, "catalogue records")
 	b.submit(`td a[href$="/withdraw"]`)
-	b.audit(axe, "withdraw confirmation")
-	b.fits("withdraw confirmation")
+	b.check(axe, "withdraw confirmation")
 	b.submit(`button.button--warning`)
 	b.wantPath("/work/providers?done=withdrawn")
 	b.audit(axe, "catalogue records after withdrawing")

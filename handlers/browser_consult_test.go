@@ -8,16 +8,6 @@ import (
 	"github.com/triada-kpss/triada/engine"
 )
 
-// signInAs signs the browser in through the sign-in page.
-func (b *tab) signInAs(email string) {
-	b.tb.Helper()
-	b.open("/signin")
-	b.typeIn("#email", email)
-	b.typeIn("#password", staffPassword)
-	b.submit(`main button[type="submit"]`)
-	b.wantPath("/work")
-}
-
 // clearField empties a field.
 func (b *tab) clearField(css string) {
 	b.tb.Helper()

@@ -144,6 +144,16 @@ func (b *tab) is(expr string) bool {
 // path returns the path and query of the page shown.
 func (b *tab) path() string { return b.str(`location.pathname + location.search`) }
 
+// signInAs signs the browser in through the sign-in page.
+func (b *tab) signInAs(email string) {
+	b.tb.Helper()
+	b.open("/signin")
+	b.typeIn("#email", email)
+	b.typeIn("#password", staffPassword)
+	b.submit(`main button[type="submit"]`)
+	b.wantPath("/work")
+}
+
 // wantPath fails unless the page shown is at path within a few seconds:
 // a click (b.click) does not wait for the page it leads to, and a page
 // being replaced has no body yet, so the path is asked for again until

@@ -21,25 +21,16 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 	f.mustUser(t, "spravce@obec.cz", engine.RoleAdmin)
 	b := newTab(t, f, true)
 	b.phone()
-	check := func(name string) {
-		t.Helper()
-		b.audit(axe, name)
-		b.fits(name)
-	}
-	b.open("/signin")
-	b.typeIn("#email", "spravce@obec.cz")
-	b.typeIn("#password", staffPassword)
-	b.submit(`button[type="submit"]`)
-	b.wantPath("/work")
+	b.signInAs("spravce@obec.cz")
 
 	// Invite a colleague; a mistake first.
 	b.submit(`a[href="/work/people"]`)
 	b.wantPath("/work/people")
-	check("people")
+	b.check(axe, "people")
 	b.typeIn("#name", "Jana Nováková")
 	b.typeIn("#email", "jana@")
 	b.submit(`form[action="/work/people"] button[type="submit"]`)
-	check("people error")
+	b.check(axe, "people error")
 	if got := b.value("#name"); got != "Jana Nováková" {
 		t.Errorf("the name came back as %q", got)
 	}
@@ -47,7 +38,7 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 	b.typeIn("#email", "jana@obec.cz")
 	b.choose("#role", "member")
 	b.submit(`form[action="/work/people"] button[type="submit"]`)
-	check("password link")
+	b.check(axe, "password link")
 	link := b.value("#link")
 	if !strings.Contains(link, "/password/trp_") {
 		t.Fatalf("password link %q", link)
@@ -55,13 +46,13 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 
 	// A working group with her as member.
 	b.open("/work/groups")
-	check("groups")
+	b.check(axe, "groups")
 	b.typeIn("#id", "seniori")
 	b.typeIn("#name", "Senioři")
 	b.typeIn("#tags", "seniori, pecujici")
 	b.submit(`form[action="/work/groups"] button[type="submit"]`)
 	b.wantPath("/work/groups/seniori?created=1")
-	check("group")
+	b.check(axe, "group")
 	b.choose("#member", mustUserID(t, f, "jana@obec.cz"))
 	b.submit(`form[action="/work/groups/seniori/members"] button[type="submit"]`)
 	b.wantPath("/work/groups/seniori?added=1")
@@ -69,25 +60,25 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 		t.Fatal("the member is not listed")
 	}
 	b.submit(`.people-list a`)
-	check("remove member confirmation")
+	b.check(axe, "remove member confirmation")
 	b.open("/work/groups/seniori")
 
 	// The other staff pages of this branch, once each.
 	b.open("/work/questionnaires/kapacity/invitations")
-	check("invitations")
+	b.check(axe, "invitations")
 	b.open("/work/consultations/new")
-	check("new consultation")
+	b.check(axe, "new consultation")
 	b.submit(`button[value="save"]`)
-	check("new consultation errors")
+	b.check(axe, "new consultation errors")
 	b.submit(`.staff-nav__signout button`)
 
 	// She sets her password through the link and signs in.
 	b.open(link[strings.Index(link, "/password/"):])
-	check("set password")
+	b.check(axe, "set password")
 	b.typeIn("#password", "krátké")
 	b.typeIn("#confirm", "krátké")
 	b.submit(`button[type="submit"]`)
-	check("set password error")
+	b.check(axe, "set password error")
 	b.typeIn("#password", "moje dlouhé heslo") // a password never comes back
 	b.typeIn("#confirm", "moje dlouhé heslo")
 	b.submit(`button[type="submit"]`)
@@ -102,11 +93,7 @@ func TestBrowser_PeopleAndGroups(t *testing.T) {
 
 	// The widest pages (tables, long links) on the narrowest phone.
 	b.submit(`.staff-nav__signout button`)
-	b.open("/signin")
-	b.typeIn("#email", "spravce@obec.cz")
-	b.typeIn("#password", staffPassword)
-	b.submit(`button[type="submit"]`)
-	b.wantPath("/work")
+	b.signInAs("spravce@obec.cz")
 	if _, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
 		Width: 320, Height: 640, DeviceScaleFactor: 2, Mobile: true}); err != nil {
 		t.Fatal(err)

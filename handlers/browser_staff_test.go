@@ -58,10 +58,7 @@ func TestBrowser_PersonalData(t *testing.T) {
 	b.typeIn("#municipality", "Znojmo")
 	b.submit(`form button[type="submit"]`)
 
-	b.open("/signin")
-	b.typeIn("#email", "koordinatorka@obec.cz")
-	b.typeIn("#password", staffPassword)
-	b.submit(`button[type="submit"]`)
+	b.signInAs("koordinatorka@obec.cz")
 	b.open("/work/personal-data")
 	b.typeIn("#email", "jan.novak@")
 	b.submit(`main button[type="submit"]`)

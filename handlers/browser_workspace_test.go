@@ -34,26 +34,21 @@ func TestBrowser_Workspace(t *testing.T) {
 
 	b := newTab(t, f, true)
 	b.phone()
-	check := func(name string) {
-		t.Helper()
-		b.audit(axe, name)
-		b.fits(name)
-	}
 	b.open("/work")
 	b.typeIn("#email", "koordinatorka@slany.cz")
 	b.typeIn("#password", staffPassword)
 	b.submit(`button[type="submit"]`)
 	b.wantPath("/work")
-	check("empty dashboard")
+	b.check(axe, "empty dashboard")
 	b.submit(`.staff-nav a[href="/work/questionnaires"]`)
-	check("no questionnaires")
+	b.check(axe, "no questionnaires")
 	b.submit(`a[href="/work/questionnaires/new"]`)
-	check("new questionnaire")
+	b.check(axe, "new questionnaire")
 
 	// The upload has an error: it comes back against its line, with the text kept.
 	b.do(chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{file}))
 	b.submit(`button[value="save"]`)
-	check("definition with an error")
+	b.check(axe, "definition with an error")
 	if !b.is(`(() => { const p = document.querySelector('.qs-problem:not(.qs-problem--warning)'); return p.querySelector('.qs-problem__line').textContent == 'Řádek 8:' && p.querySelector('pre').textContent == '        type: choise' })()`) {
 		t.Fatalf("the error is not shown against line 8: %s", b.str(`(() => { const e = document.querySelector('.qs-problem:not(.qs-problem--warning) pre'); return e ? e.outerHTML + ' ' + JSON.stringify(e.getBoundingClientRect()) + getComputedStyle(e).display : 'no pre' })()`))
 	}
@@ -68,15 +63,15 @@ func TestBrowser_Workspace(t *testing.T) {
 	b.typeIn("#definition", "choice")
 	b.submit(`button[value="save"]`)
 	b.wantPath("/work/questionnaires/ws-2027?saved=1")
-	check("saved questionnaire")
+	b.check(axe, "saved questionnaire")
 
 	b.submit(`a[href="/work/questionnaires/ws-2027/preview/1"]`)
-	check("preview")
+	b.check(axe, "preview")
 	if !b.shown(".preview-notice") {
 		t.Error("the preview does not say that nothing is saved")
 	}
 	b.submit(`button[value="next"]`)
-	check("preview with an error")
+	b.check(axe, "preview with an error")
 	// Without a window it would take responses at once: schedule it, then open it early.
 	b.open("/work/questionnaires/ws-2027")
 	b.eval(`document.querySelector('#opens_at').value = '2027-02-01T08:00', true`, new(bool))
@@ -86,7 +81,7 @@ func TestBrowser_Workspace(t *testing.T) {
 		t.Fatal("the questionnaire is not scheduled after setting its window")
 	}
 	b.submit(`a[href="/work/questionnaires/ws-2027/open"]`)
-	check("confirm opening")
+	b.check(axe, "confirm opening")
 	b.submit(`main button[type="submit"]`)
 	b.wantPath("/work/questionnaires/ws-2027?saved=1")
 	if !b.is(`document.querySelector('.qs-window').innerText.includes('Otevřený')`) {
@@ -94,7 +89,7 @@ func TestBrowser_Workspace(t *testing.T) {
 	}
 
 	b.submit(`.staff-nav a[href="/work"]`)
-	check("dashboard")
+	b.check(axe, "dashboard")
 	if !b.is(`document.querySelector('main').innerText.includes('Průzkum ve Slaném')`) {
 		t.Error("the dashboard does not list the open questionnaire")
 	}
@@ -102,13 +97,13 @@ func TestBrowser_Workspace(t *testing.T) {
 	// account (an admin invites people: see TestBrowser_PeopleAndGroups).
 	f.mustUser(t, "clen@slany.cz", engine.RoleMember)
 	b.submit(`.staff-nav a[href="/work/groups"]`)
-	check("no groups")
+	b.check(axe, "no groups")
 	b.typeIn("#id", "seniori")
 	b.typeIn("#name", "Senioři")
 	b.typeIn("#tags", "seniors")
 	b.submit(`form[action="/work/groups"] button[type="submit"]`)
 	b.wantPath("/work/groups/seniori?created=1")
-	check("new group")
+	b.check(axe, "new group")
 	b.do(chromedp.SetValue(chromedp.CSS("#member"), b.str(`document.querySelector('#member option:nth-child(2)').value`)))
 	b.submit(`form[action="/work/groups/seniori/members"] button[type="submit"]`)
 	b.wantPath("/work/groups/seniori?added=1")
@@ -118,9 +113,9 @@ func TestBrowser_Workspace(t *testing.T) {
 
 	// The comment period on the draft plan, in March.
 	b.submit(`.staff-nav a[href="/work/consultations"]`)
-	check("no consultations")
+	b.check(axe, "no consultations")
 	b.submit(`a[href="/work/consultations/new"]`)
-	check("new consultation")
+	b.check(axe, "new consultation")
 	b.typeIn("#id", "plan-2027")
 	b.typeIn("#title", "Komunitní plán Slaný 2027–2030")
 	b.eval(`document.querySelector('#opens_at').value = '2027-03-01T00:00', document.querySelector('#closes_at').value = '2027-03-31T23:59', true`, new(bool))
@@ -129,14 +124,14 @@ func TestBrowser_Workspace(t *testing.T) {
 	b.typeIn("#sections-0-text", "Rozšíříme **odlehčovací službu**.")
 	b.submit(`button[name="op"][value="save"]`)
 	b.wantPath("/work/consultations/plan-2027/edit?saved=1")
-	check("saved consultation")
+	b.check(axe, "saved consultation")
 	b.open("/c/plan-2027")
 	if !b.is(`document.querySelector('main strong') && document.querySelector('main strong').textContent == 'odlehčovací službu'`) {
 		t.Error("the public draft does not show the section's formatting")
 	}
 
 	b.open("/work/audit")
-	check("audit log")
+	b.check(axe, "audit log")
 	log := b.str(`document.querySelector('main').innerText`)
 	for _, want := range []string{"POST /work/questionnaires/:id/open", "id=ws-2027", "POST /work/questionnaires", "Přihlášení",
 		"POST /work/groups", "POST /work/groups/:id/members", "id=seniori", "POST /work/consultations/new"} {
