@@ -71,7 +71,9 @@ func TestCatalogue_EndToEnd(t *testing.T) {
 
 	// The coordinator compares the draft and approves it.
 	coord := f.signedIn(t, "koordinator@example.cz", engine.RoleCoordinator)
-	coord.get("/work/providers/drafts").want(t, http.StatusOK, "Charita Slaný", `href="/work/providers/drafts/00234915"`)
+	coord.get("/work/providers/drafts").want(t, http.StatusOK, "Charita Slaný", `href="/work/providers/drafts/00234915"`,
+		`<a class="tabs__link" href="/work/providers/drafts?state=pending" aria-current="page">`,
+		`<a class="tabs__link" href="/work/providers/drafts?state=returned">`)
 	cmp := coord.get("/work/providers/drafts/00234915").want(t, http.StatusOK, "Pečovatelská služba Charity Slaný",
 		"Poskytovatel zatím v katalogu není", "Schválit a zveřejnit")
 	m := versionInput.FindStringSubmatch(cmp.body)

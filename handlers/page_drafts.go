@@ -7,18 +7,41 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/triada-kpss/triada/engine"
+	"github.com/triada-kpss/triada/i18n"
 )
 
 // draftListView lists the draft records in one state.
 type draftListView struct {
 	pageBase
-	States []stateTab
+	Tabs   stateTabs
 	Drafts []draftItem
+}
+
+// stateTabs are the tabs of a staff list that filter it by state
+// (partial state_tabs); Label names their navigation.
+type stateTabs struct {
+	Label  string
+	States []stateTab
 }
 
 type stateTab struct {
 	URL, Label string
 	Current    bool
+}
+
+// newStateTabs makes a tab per state, linking path?state=STATE and
+// labelled by the text prefix+STATE; the state "" links path alone and
+// is labelled prefix+"all".
+func newStateTabs(L *i18n.Printer, label, path, prefix string, states []string, current string) stateTabs {
+	t := stateTabs{Label: L.T(label)}
+	for _, s := range states {
+		url, key := path+"?state="+s, s
+		if s == "" {
+			url, key = path, "all"
+		}
+		t.States = append(t.States, stateTab{URL: url, Label: L.T(prefix + key), Current: s == current})
+	}
+	return t
 }
 
 type draftItem struct {
@@ -39,9 +62,7 @@ func (p *pages) draftList(c *gin.Context) {
 	}
 	b := p.staffBase(c, "drafts.title")
 	v := draftListView{pageBase: b}
-	for _, s := range draftStates {
-		v.States = append(v.States, stateTab{URL: "/work/providers/drafts?state=" + s, Label: b.L.T("drafts.state." + s), Current: s == state})
-	}
+	v.Tabs = newStateTabs(b.L, "drafts.states", "/work/providers/drafts", "drafts.state.", draftStates, state)
 	for _, d := range ds {
 		v.Drafts = append(v.Drafts, draftItem{URL: draftPath(d.ICO), Name: d.Record.Name, ICO: d.ICO,
 			Municipality: d.Record.Municipality, State: b.L.T("drafts.state." + d.State), Updated: b.L.Date(d.UpdatedAt.In(prague))})

@@ -26,7 +26,7 @@ const outboxLimit = 500
 
 type outboxView struct {
 	pageBase
-	States   []stateTab
+	Tabs     stateTabs
 	Messages []outboxItem
 	Limited  string // said when the list is cut at outboxLimit
 }
@@ -49,10 +49,7 @@ func (p *pages) outboxList(c *gin.Context) {
 	}
 	b := p.staffBase(c, "outbox.title")
 	v := outboxView{pageBase: b}
-	v.States = append(v.States, stateTab{URL: "/work/outbox", Label: b.L.T("outbox.state.all"), Current: state == ""})
-	for _, s := range engine.MailStates {
-		v.States = append(v.States, stateTab{URL: "/work/outbox?state=" + s, Label: b.L.T("outbox.state." + s), Current: s == state})
-	}
+	v.Tabs = newStateTabs(b.L, "outbox.states", "/work/outbox", "outbox.state.", append([]string{""}, engine.MailStates...), state)
 	for _, m := range ms {
 		item := outboxItem{ID: m.ID, Subject: m.Subject, To: m.To, Cause: m.Cause, State: b.L.T("outbox.state." + m.State),
 			StateClass: m.State, Attempts: m.Attempts, Error: m.LastError, Failed: m.State == engine.MailFailed,
