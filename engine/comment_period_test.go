@@ -51,10 +51,7 @@ func TestEngine_FindComment_AndVersions(t *testing.T) {
 	f := mustOpen(t)
 	ctx := context.Background()
 	f.mustConsultation(t)
-	_, err := f.CreateGroup(ctx, f.coordinator, engine.GroupInput{ID: "seniors", Name: "Senioři", Tags: []string{"seniors"}})
-	mustNil(t, err)
-	_, err = f.AddGroupMember(ctx, f.coordinator, "seniors", f.member.Email)
-	mustNil(t, err)
+	f.mustSeniorsGroup(t)
 	f.clock.Set(time.Date(2007, 10, 5, 0, 0, 0, 0, time.UTC))
 	cm, err := f.SubmitComment(ctx, "kp-2008", comment("seniors", "Více odlehčovacích služeb."))
 	mustNil(t, err)
@@ -92,10 +89,8 @@ func TestEngine_OverviewConsultations(t *testing.T) {
 	f := mustOpen(t)
 	ctx := context.Background()
 	f.mustConsultation(t)
-	_, err := f.CreateGroup(ctx, f.coordinator, engine.GroupInput{ID: "seniors", Name: "Senioři", Tags: []string{"seniors"}})
-	mustNil(t, err)
-	_, err = f.AddGroupMember(ctx, f.coordinator, "seniors", f.member.Email)
-	mustNil(t, err)
+	f.mustSeniorsGroup(t)
+	var err error
 	f.clock.Set(time.Date(2007, 10, 5, 0, 0, 0, 0, time.UTC))
 	var ids []string
 	for range 4 {

@@ -22,6 +22,17 @@ func (f *fixture) mustConsultation(tb testing.TB) {
 	mustNil(tb, err)
 }
 
+// mustSeniorsGroup makes the working group "seniors" (tag seniors) with
+// f.member in it: the group decisions on the section "seniors" go to.
+func (f *fixture) mustSeniorsGroup(tb testing.TB) {
+	tb.Helper()
+	ctx := context.Background()
+	_, err := f.CreateGroup(ctx, f.coordinator, engine.GroupInput{ID: "seniors", Name: "Senioři", Tags: []string{"seniors"}})
+	mustNil(tb, err)
+	_, err = f.AddGroupMember(ctx, f.coordinator, "seniors", f.member.Email)
+	mustNil(tb, err)
+}
+
 func comment(section, text string) engine.CommentInput {
 	return engine.CommentInput{Section: section, Text: text, Author: engine.AuthorInput{Name: "Jan Novák", Email: "jan@example.cz", Municipality: "Slaný"}}
 }
@@ -30,12 +41,9 @@ func TestEngine_CommentPeriod(t *testing.T) {
 	f := mustOpen(t)
 	ctx := context.Background()
 	f.mustConsultation(t)
-	_, err := f.CreateGroup(ctx, f.coordinator, engine.GroupInput{ID: "seniors", Name: "Senioři", Tags: []string{"seniors"}})
-	mustNil(t, err)
-	_, err = f.AddGroupMember(ctx, f.coordinator, "seniors", f.member.Email)
-	mustNil(t, err)
+	f.mustSeniorsGroup(t)
 
-	_, err = f.SubmitComment(ctx, "kp-2008", comment("seniors", "Too early."))
+	_, err := f.SubmitComment(ctx, "kp-2008", comment("seniors", "Too early."))
 	wantCode(t, err, engine.ECONFLICT)
 
 	f.clock.Set(time.Date(2007, 10, 5, 0, 0, 0, 0, time.UTC))
