@@ -94,7 +94,19 @@ type page struct {
 	location string
 }
 
+// do sends a request, with a form-encoded body if there is one.
 func (v *visitor) do(method, path string, body io.Reader) *page {
+	v.tb.Helper()
+	contentType := ""
+	if body != nil {
+		contentType = "application/x-www-form-urlencoded"
+	}
+	return v.send(method, path, contentType, body)
+}
+
+// send sends a request with the visitor's headers and cookies and the body
+// of that content type.
+func (v *visitor) send(method, path, contentType string, body io.Reader) *page {
 	v.tb.Helper()
 	req, err := http.NewRequest(method, v.f.srv.URL+path, body)
 	if err != nil {
@@ -103,8 +115,8 @@ func (v *visitor) do(method, path string, body io.Reader) *page {
 	for k, vs := range v.header {
 		req.Header[k] = vs
 	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	res, err := v.client.Do(req)
 	if err != nil {

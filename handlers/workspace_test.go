@@ -58,15 +58,7 @@ func (v *visitor) postMultipart(path string, fields url.Values, file, content st
 		_, _ = io.WriteString(fw, content)
 	}
 	_ = w.Close()
-	req, _ := http.NewRequest(http.MethodPost, v.f.srv.URL+path, &body)
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	res, err := v.client.Do(req)
-	if err != nil {
-		v.tb.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return &page{status: res.StatusCode, header: res.Header, body: string(b), location: res.Header.Get("Location")}
+	return v.send(http.MethodPost, path, w.FormDataContentType(), &body)
 }
 
 func TestWorkspace_WriteCheckAndSave(t *testing.T) {
