@@ -301,7 +301,8 @@ func mapSectionFields(err error, form consultationForm) error {
 			rows = append(rows, i)
 		}
 	}
-	out := &engine.Error{Code: e.Code, Message: e.Message, Format: e.Format, Args: e.Args}
+	out := *e // the same error but for the fields' names
+	out.Fields = nil
 	for _, f := range e.Fields {
 		if m := indexPattern.FindStringSubmatchIndex(f.Field); m != nil && strings.HasPrefix(f.Field, "sections[") {
 			k, _ := strconv.Atoi(f.Field[m[2]:m[3]])
@@ -311,5 +312,5 @@ func mapSectionFields(err error, form consultationForm) error {
 		}
 		out.Fields = append(out.Fields, f)
 	}
-	return out
+	return &out
 }
