@@ -18,7 +18,8 @@ import (
 
 // inProcess is Triada's handler served from this process on a new
 // embedded database, as "triada serve" wires it, so that a CPU profile
-// of triada-load covers the server. Request logs are formatted as by
+// of triada-load covers the server ("run -in-process"), or so that a
+// separate process can serve it with a discarding store ("serve"). Request logs are formatted as by
 // the server and discarded; the pages do not limit submissions per
 // address (-path form comes from one).
 type inProcess struct {
@@ -36,7 +37,8 @@ type discardingStore struct{ engine.Store }
 
 func (discardingStore) CreateResponse(context.Context, *engine.Response) error { return nil }
 
-func startInProcess(ctx context.Context, discard bool) (*inProcess, error) {
+// startInProcess serves on addr ("127.0.0.1:0": a free port).
+func startInProcess(ctx context.Context, addr string, discard bool) (*inProcess, error) {
 	dir, err := os.MkdirTemp("", "triada-load-")
 	if err != nil {
 		return nil, err
@@ -60,7 +62,7 @@ func startInProcess(ctx context.Context, discard bool) (*inProcess, error) {
 		p.Close()
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		p.Close()
 		return nil, err

@@ -5,6 +5,7 @@
 //
 //	triada-load [run] [flags]   load a server (see -h)
 //	triada-load crash [flags]   kill -9 a server under load, restart it, count
+//	triada-load serve [flags]   serve Triada (-discard: without storing) for run
 //
 // docs/performance.md shows the commands and the figures measured.
 package main
@@ -43,6 +44,8 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runCommand(ctx, args, stdout, stderr)
 	case "crash":
 		err = crashCommand(ctx, args, stdout, stderr)
+	case "serve":
+		err = serveCommand(ctx, args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 	default:
@@ -67,7 +70,10 @@ const usage = `Usage:
                               check that what was acknowledged is stored
   triada-load crash [flags]   start "triada serve", kill -9 it under load, restart
                               it and check that every acknowledged response is stored
-Run "triada-load run -h" or "triada-load crash -h" for the flags.
+  triada-load serve [flags]   serve Triada on a new embedded database until
+                              interrupted; -discard acknowledges responses without
+                              storing them, for "run -discard": the server's ceiling
+Run "triada-load run -h" (crash -h, serve -h) for the flags.
 `
 
 // errUsage is a usage error the flag package has reported.

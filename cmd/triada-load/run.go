@@ -54,7 +54,7 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the generated answers")
 	fs.IntVar(&c.serverPID, "server-pid", 0, "process id of the server, to report its memory (resident set) before, during and after the load")
 	fs.BoolVar(&c.inProcess, "in-process", false, "serve Triada's handler from this process, on a new embedded database in a temporary folder, instead of -url (for profiling: see -cpuprofile)")
-	fs.BoolVar(&c.discard, "discard", false, "with -in-process, acknowledge responses without storing them: what the server achieves without the store's part (an upper bound; nothing is checked as stored)")
+	fs.BoolVar(&c.discard, "discard", false, "the server acknowledges responses without storing them, so nothing is checked as stored: with -in-process, serve it so; without, the server at -url is \"triada-load serve -discard\" (what the server achieves without the store's part: an upper bound)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of this process during the load to the file")
 	fs.StringVar(&c.trace, "trace", "", "write an execution trace of this process during the load to the file (go tool trace: how long each goroutine, the store's writer too, waited for a CPU, a lock or a system call)")
 	return c
@@ -78,9 +78,6 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case c.path != "api" && c.path != "form":
 		fmt.Fprintf(stderr, "triada-load: -path is api or form, not %q\n", c.path)
 		return errUsage
-	case c.discard && !c.inProcess:
-		fmt.Fprintln(stderr, "triada-load: -discard needs -in-process")
-		return errUsage
 	case c.create && c.token == "" && !c.inProcess:
 		fmt.Fprintln(stderr, "triada-load: -create needs -token (or $TRIADA_LOAD_TOKEN): an API token of a coordinator")
 		return errUsage
@@ -88,7 +85,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	out := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 
 	if c.inProcess {
-		srv, err := startInProcess(ctx, c.discard)
+		srv, err := startInProcess(ctx, "127.0.0.1:0", c.discard)
 		if err != nil {
 			return err
 		}
@@ -203,7 +200,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	if c.discard {
-		out("stored    not checked: -discard acknowledged every response without storing it")
+		out("stored    not checked: with -discard the server acknowledges every response without storing it")
 		return nil
 	}
 	return checkStored(ctx, api, c.questionnaire, before, res, out)

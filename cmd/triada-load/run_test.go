@@ -47,7 +47,7 @@ func TestRun_DiscardAndTrace(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
-	if !strings.Contains(out, "triada    20 acknowledged") || !strings.Contains(out, "stored    not checked: -discard") {
+	if !strings.Contains(out, "triada    20 acknowledged") || !strings.Contains(out, "stored    not checked: with -discard") {
 		t.Errorf("output:\n%s", out)
 	}
 	for _, f := range []string{trace, profile} {
@@ -64,7 +64,6 @@ func TestRun_Usage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-discard"}, "-discard needs -in-process"},
 		{[]string{"-clients", "0"}, "-clients and -bodies must be at least 1"},
 		{[]string{"-duration", "0"}, "give -duration or -count"},
 		{[]string{"-path", "ftp"}, `-path is api or form, not "ftp"`},
