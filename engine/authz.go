@@ -9,7 +9,7 @@ func requireRole(actor *User, roles ...Role) error {
 		return Errorf(EUNAUTHORIZED, "Sign in or send an API token.")
 	}
 	if !slices.Contains(roles, actor.Role) {
-		return Errorf(EFORBIDDEN, "Your role (%s) does not allow this.", actor.Role)
+		return Errorf(EFORBIDDEN, "Your role (%s) does not allow this.", roleTerm(actor.Role))
 	}
 	return nil
 }

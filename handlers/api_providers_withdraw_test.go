@@ -16,12 +16,16 @@ func TestAPI_WithdrawProvider(t *testing.T) {
 		"services": [{"type": "domovy_pro_seniory", "form": "residential", "target_groups": ["seniori"], "capacity": 80}]}`), "id").(string)
 
 	c.want(401, "POST", "/providers/"+id+"/withdraw", "", "")
-	c.want(403, "POST", "/providers/"+id+"/withdraw", member, "")
+	if v := c.want(403, "POST", "/providers/"+id+"/withdraw", member, ""); field(v, "error") != "Your role (member) does not allow this." {
+		t.Errorf("the API names the role by its code, in English: %v", v) // pages name it in words (i18n)
+	}
 	c.want(404, "POST", "/providers/nope/withdraw", coord, "")
 	if v := c.want(200, "POST", "/providers/"+id+"/withdraw", coord, ""); field(v, "status") != "withdrawn" {
 		t.Errorf("withdrawn: %v", v)
 	}
-	c.want(409, "POST", "/providers/"+id+"/withdraw", coord, "")
+	if v := c.want(409, "POST", "/providers/"+id+"/withdraw", coord, ""); field(v, "error") != "The provider Domov Zlonice is withdrawn already." {
+		t.Errorf("withdrawn twice: %v", v)
+	}
 	c.want(404, "GET", "/providers/"+id, "", "")
 	if v := c.want(200, "GET", "/providers?q=zlonice", "", ""); len(v.([]any)) != 0 {
 		t.Errorf("a withdrawn provider is still found: %v", v)

@@ -57,11 +57,15 @@ type Translatable interface {
 	Text() (format string, args []any)
 }
 
+// term is a code inside a message (engine.Term): a role, a state. Its
+// name in the page catalogs replaces it; without one the code stays.
+type term interface{ TermKey() string }
+
 // Message returns the English message format formatted with args in the
 // printer's language: its translation from the engine message catalog,
 // or the English when there is none. Without args the text is returned as
 // it is, not formatted. An argument that is itself Translatable is
-// translated first.
+// translated first, and a term is named in the printer's language.
 func (p *Printer) Message(format string, args []any) string {
 	text := format
 	if t, ok := p.messages[format]; ok {
@@ -72,8 +76,13 @@ func (p *Printer) Message(format string, args []any) string {
 	}
 	args = slices.Clone(args)
 	for i, a := range args {
-		if t, ok := a.(Translatable); ok {
-			args[i] = p.Message(t.Text())
+		switch a := a.(type) {
+		case Translatable:
+			args[i] = p.Message(a.Text())
+		case term:
+			if name, ok := p.cat[a.TermKey()]; ok && name.forms == nil {
+				args[i] = name.text
+			}
 		}
 	}
 	return fmt.Sprintf(text, args...)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/i18n"
 )
 
@@ -197,6 +198,7 @@ func (p phrase) Text() (string, []any) { return string(p), nil }
 func (p phrase) String() string        { return string(p) }
 
 func TestPrinter_Message(t *testing.T) {
+	admin := engine.Term{Key: "role.admin", Code: "admin"}
 	const format = "A questionnaire with the id %q exists."
 	tests := []struct {
 		lang, format string
@@ -211,6 +213,13 @@ func TestPrinter_Message(t *testing.T) {
 		{"cs", "100 % sure, %d", nil, "100 % sure, %d"}, // no args: not formatted
 		{"cs", "unknown key %s in %s; known: %s", []any{`"x"`, phrase("a question"), "id, type"}, `neznámý klíč "x" v otázce; známé klíče: id, type`},
 		{"en", "unknown key %s in %s; known: %s", []any{`"x"`, phrase("a question"), "id"}, `unknown key "x" in a question; known: id`},
+		// A term (a role, a state) is named in the page's words; one the
+		// page catalogs do not name stays a code.
+		{"cs", "Your role (%s) does not allow this.", []any{admin}, "Vaše role (správce) toto neumožňuje."},
+		{"sk", "Your role (%s) does not allow this.", []any{admin}, "Vaša rola (správca) toto neumožňuje."},
+		{"en", "Your role (%s) does not allow this.", []any{admin}, "Your role (administrator) does not allow this."},
+		{"cs", "The provider %s is %s already.", []any{"Domov Slunce", engine.Term{Key: "providers.staff.status.withdrawn", Code: "withdrawn"}}, "Poskytovatel Domov Slunce už je ve stavu „stažen“."},
+		{"cs", "The provider %s is %s already.", []any{"Domov Slunce", engine.Term{Key: "providers.staff.status.lost", Code: "lost"}}, "Poskytovatel Domov Slunce už je ve stavu „lost“."},
 	}
 	for _, tt := range tests {
 		if got := i18n.New(tt.lang).Message(tt.format, tt.args); got != tt.want {
