@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,6 +17,7 @@ import (
 // runConfig is what "triada-load run" is told.
 type runConfig struct {
 	url, token, questionnaire string
+	consultation              string
 	create                    bool
 	municipalities            int
 	clients                   int
@@ -40,7 +40,8 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.StringVar(&c.url, "url", "http://127.0.0.1:8080", "the server's address")
 	fs.StringVar(&c.token, "token", os.Getenv("TRIADA_LOAD_TOKEN"), "an API token of a coordinator or admin, to create the questionnaire and count what is stored (default $TRIADA_LOAD_TOKEN)")
 	fs.StringVar(&c.questionnaire, "questionnaire", "load-test", "the questionnaire to answer")
-	fs.BoolVar(&c.create, "create", false, "create the questionnaire first (the load survey, see -municipalities); needs -token; an existing one is used as it is")
+	fs.StringVar(&c.consultation, "consultation", "load-test", "with -path comments, the consultation to comment on")
+	fs.BoolVar(&c.create, "create", false, "create the questionnaire first (the load survey, see -municipalities), or with -path comments the consultation (open for a day); needs -token; an existing one is used as it is")
 	fs.IntVar(&c.municipalities, "municipalities", 110, "options of the municipality question of a created questionnaire")
 	fs.IntVar(&c.clients, "clients", 32, "concurrent clients, each sending its next request when the last is answered")
 	fs.DurationVar(&c.duration, "duration", 10*time.Second, "how long each load runs (0: until -count)")
@@ -48,7 +49,7 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "timeout of one request")
 	fs.BoolVar(&c.baseline, "baseline", true, "also load a minimal Gin handler that only decodes the body, and print the ratio")
 	fs.DurationVar(&c.slice, "slice", time.Second, "with -baseline and -duration (no -count), alternate between the baseline and the server in slices this long, so that both meet the same background load of a shared machine (0: the baseline first, then the server)")
-	fs.StringVar(&c.path, "path", "api", `how responses are submitted: "api" (POST /api/v1/questionnaires/ID/responses) or "form" (the HTML pages /q/ID/page/N, as a browser: a GET and a POST per page; the server must not limit submissions per address)`)
+	fs.StringVar(&c.path, "path", "api", `what is submitted, how: "api" (responses: POST /api/v1/questionnaires/ID/responses), "form" (the HTML pages /q/ID/page/N, as a browser: a GET and a POST per page; the server must not limit submissions per address), or "comments" (POST /api/v1/consultations/ID/comments: the last day of a comment period; each comment queues a receipt e-mail)`)
 	fs.BoolVar(&c.idempotencyKeys, "idempotency-keys", false, "send a unique Idempotency-Key header with each response")
 	fs.IntVar(&c.bodies, "bodies", 2000, "distinct generated responses, sent in turn")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the generated answers")
@@ -75,8 +76,8 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case c.duration <= 0 && c.count <= 0:
 		fmt.Fprintln(stderr, "triada-load: give -duration or -count")
 		return errUsage
-	case c.path != "api" && c.path != "form":
-		fmt.Fprintf(stderr, "triada-load: -path is api or form, not %q\n", c.path)
+	case c.path != "api" && c.path != "form" && c.path != "comments":
+		fmt.Fprintf(stderr, "triada-load: -path is api, form or comments, not %q\n", c.path)
 		return errUsage
 	case c.create && c.token == "" && !c.inProcess:
 		fmt.Fprintln(stderr, "triada-load: -create needs -token (or $TRIADA_LOAD_TOKEN): an API token of a coordinator")
@@ -96,42 +97,20 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 	client := loadgen.NewHTTPClient(c.clients, c.timeout)
 	api := &loadgen.API{Base: c.url, Token: c.token, Client: client}
-	if c.create {
-		switch err := api.CreateQuestionnaire(ctx, loadgen.SurveyJSON(c.questionnaire, c.municipalities)); {
-		case errors.Is(err, loadgen.ErrExists):
-			out("questionnaire %q exists; answering it as it is", c.questionnaire)
-		case err != nil:
-			return err
-		default:
-			out("created questionnaire %q (%d municipalities)", c.questionnaire, c.municipalities)
-		}
-	}
-	def, err := api.Questionnaire(ctx, c.questionnaire)
-	if err != nil {
-		return err
-	}
-	bodies, err := loadgen.NewGenerator(def, c.seed).Bodies(c.bodies)
+	w, err := prepareWorkload(ctx, c, api, client, out)
 	if err != nil {
 		return err
 	}
 	size := 0
-	for _, b := range bodies {
+	for _, b := range w.bodies {
 		size += len(b)
 	}
 	out("machine: %d CPUs (GOMAXPROCS %d), %s; %d distinct bodies of %d bytes on average",
-		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), len(bodies), size/len(bodies))
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), len(w.bodies), size/len(w.bodies))
 	opts := loadgen.Options{Clients: c.clients, Duration: c.duration, Count: c.count}
 	out("load: %d clients, %s", c.clients, bound(opts))
 
-	var target loadgen.Target
-	switch c.path {
-	case "api":
-		target = loadgen.NewAPITarget(client, api.ResponsesURL(c.questionnaire), bodies, c.idempotencyKeys)
-	case "form":
-		if target, err = newFormTarget(c.url, client, def, c); err != nil {
-			return err
-		}
-	}
+	target := w.target
 	var baseTarget loadgen.Target
 	if c.baseline {
 		b, err := loadgen.StartBaseline()
@@ -139,11 +118,11 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		defer b.Close()
-		baseTarget = loadgen.NewAPITarget(client, b.ResponsesURL(), bodies, c.idempotencyKeys)
+		baseTarget = loadgen.NewAPITarget(client, w.baseURL(b), w.bodies, c.idempotencyKeys)
 	}
 	before := -1
 	if c.token != "" {
-		if before, err = api.ResultsTotal(ctx, c.questionnaire); err != nil {
+		if before, err = w.count(ctx); err != nil {
 			return err
 		}
 	}
@@ -187,10 +166,10 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 	if base != nil && base.Rate() > 0 {
 		ratio := res.Rate() / base.Rate()
-		out("ratio     triada/baseline throughput %.2f (target ≥ 0.50: %s)", ratio, verdict(ratio >= 0.5))
+		out("ratio     triada/baseline throughput %.2f (%s)", ratio, w.verdict(ratio >= 0.5, "target ≥ 0.50"))
 	}
 	p99 := res.Percentile(99)
-	out("p99       %s (target < 50ms: %s)", p99.Round(10*time.Microsecond), verdict(p99 > 0 && p99 < 50*time.Millisecond))
+	out("p99       %s (%s)", p99.Round(10*time.Microsecond), w.verdict(p99 > 0 && p99 < 50*time.Millisecond, "target < 50ms"))
 	if serverReport != "" {
 		out("server    %s", serverReport)
 		if serverCPU > 0 && res.Acked > 0 && !c.inProcess {
@@ -203,7 +182,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		out("stored    not checked: with -discard the server acknowledges every response without storing it")
 		return nil
 	}
-	return checkStored(ctx, api, c.questionnaire, before, res, out)
+	return checkStored(ctx, w, before, res, out)
 }
 
 // bound describes when a load stops.
@@ -217,23 +196,28 @@ func bound(o loadgen.Options) string {
 	return o.Duration.String()
 }
 
-func verdict(met bool) string {
-	if met {
-		return "met"
+// verdict says whether the named target is met; the issue sets targets
+// for survey responses only.
+func (w *workload) verdict(met bool, name string) string {
+	switch {
+	case w.counter == "comments":
+		return "the targets are set for survey responses"
+	case met:
+		return name + ": met"
 	}
-	return "MISSED"
+	return name + ": MISSED"
 }
 
-// checkStored compares the responses stored during the load (the results
-// total after it, less before) with those acknowledged. Every
+// checkStored compares the responses (or comments) stored during the load
+// (the count after it, less before) with those acknowledged. Every
 // acknowledged response must be stored; beyond them, at most those whose
 // outcome is unknown (no answer, or a 5xx) may be.
-func checkStored(ctx context.Context, api *loadgen.API, questionnaire string, before int, res *loadgen.Result, out func(string, ...any)) error {
+func checkStored(ctx context.Context, w *workload, before int, res *loadgen.Result, out func(string, ...any)) error {
 	if before < 0 {
 		out("stored    not checked: give -token to count the stored responses")
 		return nil
 	}
-	after, err := api.ResultsTotal(ctx, questionnaire)
+	after, err := w.count(ctx)
 	if err != nil {
 		return err
 	}
@@ -246,14 +230,14 @@ func checkStored(ctx context.Context, api *loadgen.API, questionnaire string, be
 	}
 	switch {
 	case stored == res.Acked:
-		out("stored    results total %d → %d: %d stored = %d acknowledged: OK", before, after, stored, res.Acked)
+		out("stored    %s %d → %d: %d stored = %d acknowledged: OK", w.counter, before, after, stored, res.Acked)
 		return nil
 	case stored > res.Acked && stored <= res.Acked+unknown:
-		out("stored    results total %d → %d: %d stored, %d acknowledged and %d of unknown outcome: OK", before, after, stored, res.Acked, unknown)
+		out("stored    %s %d → %d: %d stored, %d acknowledged and %d of unknown outcome: OK", w.counter, before, after, stored, res.Acked, unknown)
 		return nil
 	}
-	out("stored    results total %d → %d: %d stored, but %d acknowledged (and %d of unknown outcome): FAILED", before, after, stored, res.Acked, unknown)
-	out("          (another client answering %q meanwhile would explain more stored than sent)", questionnaire)
+	out("stored    %s %d → %d: %d stored, but %d acknowledged (and %d of unknown outcome): FAILED", w.counter, before, after, stored, res.Acked, unknown)
+	out("          (another client sending meanwhile would explain more stored than sent)")
 	return errFailed
 }
 

@@ -22,13 +22,14 @@ func runLoad(t *testing.T, args ...string) (int, string, string) {
 // through the pages, and checks that the command reports the figures and
 // finds every acknowledged response stored.
 func TestRun_InProcess(t *testing.T) {
-	for _, path := range []string{"api", "form"} {
+	for _, path := range []string{"api", "form", "comments"} {
 		t.Run(path, func(t *testing.T) {
 			code, out, errs := runLoad(t, "-in-process", "-path", path, "-clients", "4", "-count", "40", "-duration", "0", "-bodies", "20")
 			if code != 0 {
 				t.Fatalf("exit %d\n%s%s", code, out, errs)
 			}
-			for _, want := range []string{"baseline  40 acknowledged", "triada    40 acknowledged", "ratio     triada/baseline throughput", "p99", "40 stored = 40 acknowledged: OK"} {
+			counted := map[string]string{"api": "results total 0 → 40", "form": "results total 0 → 40", "comments": "comments 0 → 40"}[path]
+			for _, want := range []string{"baseline  40 acknowledged", "triada    40 acknowledged", "ratio     triada/baseline throughput", "p99", counted, "40 stored = 40 acknowledged: OK"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("output lacks %q:\n%s", want, out)
 				}
@@ -66,7 +67,7 @@ func TestRun_Usage(t *testing.T) {
 	}{
 		{[]string{"-clients", "0"}, "-clients and -bodies must be at least 1"},
 		{[]string{"-duration", "0"}, "give -duration or -count"},
-		{[]string{"-path", "ftp"}, `-path is api or form, not "ftp"`},
+		{[]string{"-path", "ftp"}, `-path is api, form or comments, not "ftp"`},
 		{[]string{"-create", "-token", ""}, "-create needs -token"},
 	} {
 		code, _, errs := runLoad(t, c.args...)

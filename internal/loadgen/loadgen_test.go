@@ -108,4 +108,41 @@ func TestRun_Baseline(t *testing.T) {
 	if res.Rejected[404] != 3 || res.Unknown != 0 {
 		t.Fatalf("rejected %v, unknown %d", res.Rejected, res.Unknown)
 	}
+	// Comments are taken at their own address; a body that is not one is
+	// refused there as by the real server, and so is a response's body.
+	comments := loadgen.CommentBodies(5, 1)
+	for _, c := range []struct {
+		bodies [][]byte
+		want   int
+	}{{comments, 201}, {[][]byte{[]byte(`{"text": ""}`)}, 400}, {bodies, 400}, {[][]byte{[]byte(`{"text": `)}, 400}} {
+		res := loadgen.Run(context.Background(), loadgen.NewAPITarget(client, b.CommentsURL(), c.bodies, false), loadgen.Options{Clients: 1, Count: 5})
+		if c.want == 201 && res.Acked != 5 || c.want != 201 && res.Rejected[c.want] != 5 {
+			t.Errorf("%.40s…: %d acknowledged, rejected %v; want all %d", c.bodies[0], res.Acked, res.Rejected, c.want)
+		}
+	}
+}
+
+// TestCommentBodies: the generated comments vary in section, length and
+// author, and the same seed gives the same ones.
+func TestCommentBodies(t *testing.T) {
+	bodies := loadgen.CommentBodies(200, 7)
+	sections, authors := map[string]bool{}, map[string]bool{}
+	shortest, longest := 1<<30, 0
+	for _, b := range bodies {
+		var c struct {
+			Section, Text string
+			Author        struct{ Email string }
+		}
+		if err := json.Unmarshal(b, &c); err != nil || c.Text == "" || c.Author.Email == "" {
+			t.Fatalf("%s: %v", b, err)
+		}
+		sections[c.Section], authors[c.Author.Email] = true, true
+		shortest, longest = min(shortest, len(c.Text)), max(longest, len(c.Text))
+	}
+	if len(sections) != 5 || len(authors) != 200 || shortest > 100 || longest < 1000 {
+		t.Errorf("%d sections (the whole draft too), %d authors, texts of %d to %d bytes", len(sections), len(authors), shortest, longest)
+	}
+	if again := loadgen.CommentBodies(200, 7); string(again[42]) != string(bodies[42]) {
+		t.Error("the same seed gave other comments")
+	}
 }
