@@ -28,9 +28,10 @@ func TestGroupPages(t *testing.T) {
 				"Zadejte identifikátor", "Zadejte název skupiny", `aria-invalid="true"`)
 	})
 
-	// A description too long refuses the whole form (found by
-	// internal/pagefuzz): before, the group was created first and the
-	// description refused after, so the 422 left a group behind.
+	// A description too long refuses the whole form: before, the group was
+	// created first and the description refused after, so the 422 left a
+	// group behind (internal/pagefuzz's FuzzPageForm now checks that a
+	// refused form changes nothing).
 	t.Run("CreateLongDescription", func(t *testing.T) {
 		long := strings.Repeat("ž", 2001)
 		co.post("/work/groups", url.Values{"id": {"dlouhy"}, "name": {"Dlouhý popis"}, "description": {long}}).

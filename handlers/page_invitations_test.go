@@ -127,9 +127,11 @@ func TestInvitationPages(t *testing.T) {
 		co.post(path+"/import", url.Values{"name": {"A"}}).want(t, http.StatusBadRequest)
 	})
 
-	// The rows of an import are checked all before any is created (found
-	// by internal/pagefuzz): a bad row, or the same form sent twice,
-	// shows the rows with their problems (422) and creates nothing.
+	// The rows of an import are checked all before any is created: a bad
+	// row, or the same form sent twice, shows the rows with their problems
+	// (422) and creates nothing. Before, the rows above a bad one were
+	// created, and nobody saw their links (internal/pagefuzz's FuzzPageForm
+	// now checks that a refused form changes nothing).
 	t.Run("ImportAllOrNothing", func(t *testing.T) {
 		before := len(mustInvites(t, f))
 		bad := url.Values{"name": {"Nový domov", "Bez adresy"}, "ico": {"00064581", "70892041"}, "email": {"novy@domov.cz", "není e-mail"}}

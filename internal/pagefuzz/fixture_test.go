@@ -2,7 +2,9 @@ package pagefuzz_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -18,6 +20,8 @@ import (
 	"github.com/triada-kpss/triada/handlers"
 	"github.com/triada-kpss/triada/internal/loadgen"
 	"github.com/triada-kpss/triada/store/sqlite"
+
+	_ "modernc.org/sqlite" // the fixture's own connection, for changes
 )
 
 // The fixture's people and records; the routes name them.
@@ -54,6 +58,7 @@ const (
 type fixture struct {
 	h        http.Handler
 	browsers [4]browser
+	db       *sql.DB // the store's file, for changes
 
 	member, response, invite, inviteToken, provider, comment, passwordToken string
 }
@@ -61,7 +66,8 @@ type fixture struct {
 func mustFixture(tb testing.TB) *fixture {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(tb.TempDir(), "triada.db"))
+	path := filepath.Join(tb.TempDir(), "triada.db")
+	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -160,11 +166,68 @@ func mustFixture(tb testing.TB) *fixture {
 
 	f.h = handlers.New(eng, handlers.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), MaxBodyBytes: 64 << 10,
 		Pages: handlers.PageOptions{SubmitLimit: -1}})
+	f.db = mustCountChanges(tb, path)
 	f.browsers[visitor] = browser{csrf: f.csrfCookie(tb)}
 	f.browsers[member] = f.signIn(tb, memberEmail)
 	f.browsers[coordinator] = f.signIn(tb, coordinatorEmail)
 	f.browsers[admin] = f.signIn(tb, adminEmail)
 	return f
+}
+
+// untracked are the tables a refused request may change: the audit log
+// records refusals, a questionnaire's draft keeps what the person typed
+// even on a page that fails its checks, and sessions last while used.
+var untracked = map[string]bool{"audit_log": true, "drafts": true, "sessions": true}
+
+// mustCountChanges adds to the store's file a counter of the rows written
+// to every other table, raised by triggers, so that a check can tell
+// whether a request changed anything: the store cannot be asked.
+func mustCountChanges(tb testing.TB, path string) *sql.DB {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = db.Close() })
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			tb.Fatal(err)
+		}
+		if !untracked[name] {
+			tables = append(tables, name)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	stmts := []string{`CREATE TABLE pagefuzz_changes (n INTEGER NOT NULL)`, `INSERT INTO pagefuzz_changes VALUES (0)`}
+	for _, t := range tables {
+		for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
+			stmts = append(stmts, fmt.Sprintf(`CREATE TRIGGER pagefuzz_%s_%s AFTER %s ON %s BEGIN UPDATE pagefuzz_changes SET n = n + 1; END`, t, op, op, t))
+		}
+	}
+	for _, s := range stmts {
+		if _, err := db.Exec(s); err != nil {
+			tb.Fatalf("%s: %v", s, err)
+		}
+	}
+	return db
+}
+
+// changes is the number of rows written so far to the tracked tables.
+func (f *fixture) changes(tb testing.TB) int64 {
+	tb.Helper()
+	var n int64
+	if err := f.db.QueryRow(`SELECT n FROM pagefuzz_changes`).Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n
 }
 
 // csrfCookie opens the sign-in page, which sets the CSRF cookie.
