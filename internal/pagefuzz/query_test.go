@@ -100,7 +100,7 @@ var hostileQueries = []string{
 // FuzzPageQuery opens every GET page of the public pages and the staff
 // area with an arbitrary query string, signed in as an admin, a
 // coordinator or a member, or as a visitor: each answer is a page (or the
-// route's file) under 500, or a redirect.
+// route's file) under 500, or a redirect, and writes nothing.
 func FuzzPageQuery(f *testing.F) {
 	fx := mustFixture(f)
 	routes := fx.pageRoutes()
@@ -121,7 +121,13 @@ func FuzzPageQuery(f *testing.F) {
 		req := httptest.NewRequest(http.MethodGet, r.path, nil)
 		req.URL.RawQuery = requestTarget(query)
 		req.RequestURI = r.path + "?" + req.URL.RawQuery
-		checkPage(t, fx.do(req, fx.browsers[int(who)%len(fx.browsers)]), r.contentType)
+		before := fx.changes(t)
+		w := fx.do(req, fx.browsers[int(who)%len(fx.browsers)])
+		checkPage(t, w, r.contentType)
+		// Opening a page writes nothing (a draft or the audit log aside).
+		if fx.changes(t) != before {
+			t.Fatalf("GET %s?%s (status %d) changed the store", r.path, req.URL.RawQuery, w.Code)
+		}
 	})
 }
 
