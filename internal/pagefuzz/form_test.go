@@ -94,7 +94,8 @@ var hostile = []string{
 // FuzzPageForm posts arbitrary url-encoded bodies to every POST route of
 // the pages, from a visitor's browser or signed in as a member, a
 // coordinator or an admin, with the browser's CSRF token or without:
-// each answer is an HTML page under 500, or a redirect.
+// each answer is an HTML page under 500, or a redirect, and a refused
+// form has written nothing.
 func FuzzPageForm(f *testing.F) {
 	fx := mustFixture(f)
 	routes := fx.formRoutes()
