@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,7 +67,7 @@ type fixture struct {
 func mustFixture(tb testing.TB) *fixture {
 	tb.Helper()
 	ctx := context.Background()
-	path := filepath.Join(tb.TempDir(), "triada.db")
+	path := filepath.Join(storeDir(tb), "triada.db")
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		tb.Fatal(err)
@@ -172,6 +173,20 @@ func mustFixture(tb testing.TB) *fixture {
 	f.browsers[coordinator] = f.signIn(tb, coordinatorEmail)
 	f.browsers[admin] = f.signIn(tb, adminEmail)
 	return f
+}
+
+// storeDir is the folder of the fixture's database: in memory (/dev/shm)
+// where the machine has one, for the store syncs each write to disk and
+// the fuzzer would mostly measure the disk (twice the executions); a
+// temporary folder elsewhere.
+func storeDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.MkdirTemp("/dev/shm", "pagefuzz-")
+	if err != nil {
+		return tb.TempDir()
+	}
+	tb.Cleanup(func() { _ = os.RemoveAll(dir) })
+	return dir
 }
 
 // untracked are the tables a refused request may change: the audit log
