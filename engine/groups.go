@@ -14,6 +14,9 @@ type GroupInput struct {
 	ID   string   `json:"id"`
 	Name string   `json:"name"`
 	Tags []string `json:"tags"`
+	// Description (optional, at most 2,000 characters) says what the group
+	// works on, as GroupEdit does.
+	Description string `json:"description"`
 	// TargetGroups (optional) are target-group codes of the catalogue:
 	// the supply of services the group sees (GroupSupply).
 	TargetGroups []string `json:"target_groups"`
@@ -28,6 +31,7 @@ func (e *Engine) CreateGroup(ctx context.Context, actor *User, in GroupInput) (*
 	var fe fieldErrors
 	fe.slug("id", in.ID)
 	fe.text("name", &in.Name, true, 200)
+	fe.text("description", &in.Description, false, 2000)
 	fe.tags("tags", in.Tags)
 	for i, tg := range in.TargetGroups {
 		if e.lists.TargetGroup(tg) == nil {
@@ -37,7 +41,7 @@ func (e *Engine) CreateGroup(ctx context.Context, actor *User, in GroupInput) (*
 	if err := fe.err("The working group is not valid."); err != nil {
 		return nil, err
 	}
-	g := &Group{ID: in.ID, Name: in.Name, Tags: uniqueSorted(in.Tags), TargetGroups: uniqueSorted(in.TargetGroups),
+	g := &Group{ID: in.ID, Name: in.Name, Description: in.Description, Tags: uniqueSorted(in.Tags), TargetGroups: uniqueSorted(in.TargetGroups),
 		Members: []string{}, CreatedAt: e.Now()}
 	if err := e.store.CreateGroup(ctx, g); err != nil {
 		if errors.Is(err, ErrDuplicate) {

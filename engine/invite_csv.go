@@ -86,6 +86,18 @@ func ParseInviteList(data []byte) ([]InviteRow, error) {
 	return rows, nil
 }
 
+// CheckInviteRows checks rows sent back from a preview as ParseInviteList
+// checked them when the list was read: it returns them with their
+// problems, duplicates marked on the later row.
+func CheckInviteRows(rows []InviteRow) []InviteRow {
+	out := make([]InviteRow, len(rows))
+	seenEmail, seenICO := map[string]bool{}, map[string]bool{}
+	for i, r := range rows {
+		out[i] = inviteRow(r.Line, []string{r.Name, r.ICO, r.Email}, [3]int{0, 1, 2}, seenEmail, seenICO)
+	}
+	return out
+}
+
 // inviteRow reads and checks one record.
 func inviteRow(line int, rec []string, cols [3]int, seenEmail, seenICO map[string]bool) InviteRow {
 	row := InviteRow{Line: line}

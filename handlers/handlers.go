@@ -57,7 +57,7 @@ func New(eng *engine.Engine, opts Options) http.Handler {
 	if err != nil {
 		panic("handlers: the page templates are broken: " + err.Error())
 	}
-	r.Use(logRequests(log), recovery(log), securityHeaders, checkURL, limitBody(maxBody))
+	r.Use(logRequests(log), recovery(log), securityHeaders, checkURL(pg), limitBody(maxBody))
 	routes(r, eng, log, pg)
 	pg.auditActions, pg.outbox = auditActions(r.Routes()), opts.Outbox
 	if pg.outbox == nil {

@@ -70,23 +70,31 @@ func limitBody(n int64) gin.HandlerFunc {
 }
 
 // checkURL answers 400 for a path or query that is not UTF-8 text or holds
-// a NUL character, before any handler passes it to the engine or a store.
-func checkURL(c *gin.Context) {
-	ok := func(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
-	good := ok(c.Request.URL.Path)
-	query, err := url.ParseQuery(c.Request.URL.RawQuery)
-	good = good && err == nil
-	for k, vs := range query {
-		good = good && ok(k)
-		for _, v := range vs {
-			good = good && ok(v)
+// a NUL character, before any handler passes it to the engine or a store:
+// JSON under /api/, a page in the visitor's language elsewhere, as for an
+// unknown path (notFound).
+func checkURL(pg *pages) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ok := func(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+		good := ok(c.Request.URL.Path)
+		query, err := url.ParseQuery(c.Request.URL.RawQuery)
+		good = good && err == nil
+		for k, vs := range query {
+			good = good && ok(k)
+			for _, v := range vs {
+				good = good && ok(v)
+			}
+		}
+		switch {
+		case good:
+			c.Next()
+		case strings.HasPrefix(c.Request.URL.Path, "/api/"):
+			writeError(c, &requestError{http.StatusBadRequest, "The address (path or query) is malformed or not UTF-8 text."})
+		default:
+			pg.language(c)
+			pg.message(c, http.StatusBadRequest, "msg.bad_address", "/", "msg.home")
 		}
 	}
-	if !good {
-		writeError(c, &requestError{http.StatusBadRequest, "The address (path or query) is malformed or not UTF-8 text."})
-		return
-	}
-	c.Next()
 }
 
 // contentSecurityPolicy allows the pages only what they load from Triada

@@ -90,10 +90,8 @@ func coordinatorOnly(u *engine.User) error {
 func (p *pages) groupCreate(c *gin.Context) {
 	form := groupForm{ID: strings.TrimSpace(c.PostForm("id")), Name: c.PostForm("name"), Description: c.PostForm("description"), Tags: c.PostForm("tags")}
 	ctx := c.Request.Context()
-	g, err := p.eng.CreateGroup(ctx, p.staffUser(c), engine.GroupInput{ID: form.ID, Name: form.Name, Tags: splitTags(form.Tags)})
-	if err == nil && strings.TrimSpace(form.Description) != "" {
-		_, err = p.eng.UpdateGroup(ctx, p.staffUser(c), g.ID, engine.GroupEdit{Name: g.Name, Description: form.Description, Tags: g.Tags})
-	}
+	g, err := p.eng.CreateGroup(ctx, p.staffUser(c), engine.GroupInput{ID: form.ID, Name: form.Name, Description: form.Description,
+		Tags: splitTags(form.Tags)})
 	switch engine.ErrorCode(err) {
 	case "":
 		redirect(c, groupPath(g.ID)+"?created=1")

@@ -243,17 +243,28 @@ func (p *pages) invitationUpload(c *gin.Context) {
 		p.renderInvitationsWith(c, inviteForm{}, c.Request.PostFormValue("rows"), st, b.Errors)
 		return
 	}
-	invites, err := p.eng.ListInvites(c.Request.Context(), p.staffUser(c), q.ID)
+	v, err := p.preview(c, q, rows)
 	if err != nil {
 		p.staffFail(c, err)
 		return
+	}
+	p.render(c, http.StatusOK, "invitations_preview", v)
+}
+
+// preview is the page of the rows of a list with their problems, an
+// e-mail that has an invitation already among them, and the form that
+// imports the ready rows.
+func (p *pages) preview(c *gin.Context, q *engine.Questionnaire, rows []engine.InviteRow) (previewView, error) {
+	pb := p.staffBase(c, "invitations.preview_title")
+	v := previewView{pageBase: pb, QID: q.ID, QTitle: q.Definition.Title.In(pb.L.Lang()), Path: invitationsPath(q.ID)}
+	invites, err := p.eng.ListInvites(c.Request.Context(), p.staffUser(c), q.ID)
+	if err != nil {
+		return v, err
 	}
 	invited := map[string]bool{}
 	for _, inv := range invites {
 		invited[inv.Email] = true
 	}
-	pb := p.staffBase(c, "invitations.preview_title")
-	v := previewView{pageBase: pb, QID: q.ID, QTitle: q.Definition.Title.In(pb.L.Lang()), Path: invitationsPath(q.ID)}
 	for _, r := range rows {
 		if invited[r.Email] {
 			r.Problems = append(r.Problems, engine.RowInvited)
@@ -269,7 +280,7 @@ func (p *pages) invitationUpload(c *gin.Context) {
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	p.render(c, http.StatusOK, "invitations_preview", v)
+	return v, nil
 }
 
 // invitationImport creates the invitations of the rows the preview found
@@ -284,9 +295,26 @@ func (p *pages) invitationImport(c *gin.Context) {
 		p.message(c, http.StatusBadRequest, "msg.bad_request", invitationsPath(q.ID), "invitations.back")
 		return
 	}
-	var links []madeLink
+	// Every row is checked as the preview checked it before any is
+	// created: a row refused, or one invited since (the form sent twice),
+	// shows the preview again and creates nothing.
+	rows := make([]engine.InviteRow, len(names))
 	for i := range names {
-		token, inv, err := p.eng.CreateProviderInvite(c.Request.Context(), p.staffUser(c), q.ID, emails[i], names[i], icos[i])
+		rows[i] = engine.InviteRow{Line: i + 1, Name: names[i], ICO: icos[i], Email: emails[i]}
+	}
+	rows = engine.CheckInviteRows(rows)
+	v, err := p.preview(c, q, rows)
+	if err != nil {
+		p.staffFail(c, err)
+		return
+	}
+	if v.Rejected > 0 {
+		p.render(c, http.StatusUnprocessableEntity, "invitations_preview", v)
+		return
+	}
+	var links []madeLink
+	for _, r := range rows {
+		token, inv, err := p.eng.CreateProviderInvite(c.Request.Context(), p.staffUser(c), q.ID, r.Email, r.Name, r.ICO)
 		if err != nil {
 			p.staffFail(c, err)
 			return

@@ -127,6 +127,22 @@ func TestInvitationPages(t *testing.T) {
 		co.post(path+"/import", url.Values{"name": {"A"}}).want(t, http.StatusBadRequest)
 	})
 
+	// The rows of an import are checked all before any is created: a bad
+	// row, or the same form sent twice, shows the rows with their problems
+	// (422) and creates nothing. Before, the rows above a bad one were
+	// created, and nobody saw their links (internal/pagefuzz's FuzzPageForm
+	// now checks that a refused form changes nothing).
+	t.Run("ImportAllOrNothing", func(t *testing.T) {
+		before := len(mustInvites(t, f))
+		bad := url.Values{"name": {"Nový domov", "Bez adresy"}, "ico": {"00064581", "70892041"}, "email": {"novy@domov.cz", "není e-mail"}}
+		co.post(path+"/import", bad).want(t, http.StatusUnprocessableEntity, "Nový domov", "není e-mail", "Připraveno k pozvání: 1. S chybou (nebudou pozváni): 1.")
+		again := url.Values{"name": {"Domov Žďár"}, "ico": {"00064581"}, "email": {"domov@zdar.cz"}}
+		co.post(path+"/import", again).want(t, http.StatusUnprocessableEntity, "tento e-mail už pozvánku má")
+		if n := len(mustInvites(t, f)); n != before {
+			t.Fatalf("%d invitations after refused imports, want %d", n, before)
+		}
+	})
+
 	t.Run("RemindRevoke", func(t *testing.T) {
 		inv := findInviteByEmail(t, f, "spolek@example.cz")
 		p := co.post(path+"/remind", url.Values{"invite": {inv.Hash}}).want(t, http.StatusOK, "Připomínka: Dotazník pro poskytovatele")
