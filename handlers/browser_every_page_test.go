@@ -1,0 +1,436 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/gin-gonic/gin"
+
+	"github.com/triada-kpss/triada/demo"
+	"github.com/triada-kpss/triada/engine"
+	"github.com/triada-kpss/triada/forms/builtin"
+)
+
+// TestBrowser_EveryPage opens every HTML page that the handler answers a
+// GET with, on a whole planning cycle (the demo's, plus what it lacks),
+// as the person who uses it, and audits each with axe-core (zero
+// violations) and on a 375 px phone (nothing to scroll sideways): in
+// Czech, and the public pages also in Slovak and English. It fails for a
+// GET route that is neither mapped to a page below nor excluded with its
+// reason, so that a page added later cannot escape the audit.
+func TestBrowser_EveryPage(t *testing.T) {
+	axe := mustAxe(t)
+	chromiumPath(t) // skip before seeding when there is no browser
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	s := mustSeedEveryPage(t)
+
+	// Every GET route is mapped or excluded, and nothing else is listed.
+	mapped := map[string]bool{}
+	for _, pg := range s.pages {
+		mapped[pg.route] = true
+	}
+	routes := map[string]bool{}
+	for _, r := range s.routes {
+		if r.Method != http.MethodGet {
+			continue
+		}
+		routes[r.Path] = true
+		_, excluded := everyPageExcluded[r.Path]
+		switch {
+		case mapped[r.Path] && excluded:
+			t.Errorf("GET %s is both audited and excluded: drop it from everyPageExcluded", r.Path)
+		case mapped[r.Path], excluded, strings.HasPrefix(r.Path, everyPageAPI):
+		default:
+			t.Errorf("GET %s is not audited: map it to a page of the seeded data in mustSeedEveryPage's pages (or, when it is no HTML page, exclude it with the reason in everyPageExcluded)", r.Path)
+		}
+	}
+	for route := range mapped {
+		if !routes[route] {
+			t.Errorf("everyPageRoutes maps %s, which the handler does not register", route)
+		}
+	}
+	for route := range everyPageExcluded {
+		if !routes[route] {
+			t.Errorf("everyPageExcluded lists %s, which the handler does not register", route)
+		}
+	}
+
+	// One browser per person, each page in its languages.
+	people := []string{"", everyPageCoordinator, everyPageMember, everyPageAdmin}
+	audits := 0
+	for _, who := range people {
+		b := newTab(t, s.f, true)
+		if who != "" {
+			b.signInAs(who)
+		} else {
+			s.prepareVisitor(b)
+		}
+		langs := []string{""}
+		if who == "" {
+			langs = []string{"cs", "sk", "en"}
+		}
+		for _, lang := range langs {
+			for _, pg := range s.pages {
+				if pg.as != who {
+					continue
+				}
+				b.auditPage(axe, pg, lang)
+				audits++
+			}
+		}
+	}
+	api := 0
+	for route := range routes {
+		if strings.HasPrefix(route, everyPageAPI) {
+			api++
+		}
+	}
+	t.Logf("%d GET routes: %d audited on %d pages (%d audits), %d excluded, %d of the API", len(routes), len(mapped), len(s.pages), audits,
+		len(everyPageExcluded), api)
+}
+
+// everyPageAPI is the prefix of the JSON API (CONTRACT.md): no HTML page
+// is under it, and its own tests (contract_test.go) cover it.
+const everyPageAPI = "/api/v1/"
+
+// everyPageExcluded are the GET routes that answer no HTML page, each
+// with the reason.
+var everyPageExcluded = map[string]string{
+	"/healthz":                 "the health check: plain text for load balancers",
+	"/static/:name":            "style sheet, script and icons the pages load",
+	"/providers.csv":           "open data of the catalogue: a CSV download",
+	"/providers.json":          "open data of the catalogue: JSON",
+	"/codelists.json":          "the code lists as JSON",
+	"/c/:id/outcomes.csv":      "the published settlement as a CSV download",
+	"/c/:id/outcomes.xlsx":     "the published settlement as an XLSX download",
+	"/work/audit.csv":          "the audit log as a CSV download",
+	"/work/personal-data.json": "a person's data as a JSON download",
+}
+
+// The people who open the pages; the visitor is anonymous ("").
+const (
+	everyPageCoordinator = "koordinator@kazda-stranka.example"
+	everyPageMember      = "clen@kazda-stranka.example"
+	everyPageAdmin       = "spravce@kazda-stranka.example"
+)
+
+// everyPage is one page of the sweep.
+type everyPage struct {
+	route string // the route's pattern, as gin lists it
+	path  string // its address in the seeded data
+	as    string // who opens it: "" anonymous, or a staff e-mail
+	// landing is where a route that only redirects leads: its page is the
+	// one audited; "" for a page that answers itself.
+	landing string
+	status  int // the page's status; 200 when zero
+}
+
+// everyPageSeed is the seeded installation with its pages.
+type everyPageSeed struct {
+	f      *pageFixture
+	routes gin.RoutesInfo
+	pages  []everyPage
+	// Found while seeding, for the visitor's browser.
+	inviteToken string
+}
+
+// everyPageShort is a one-page questionnaire the visitor submits, to
+// reach its thank-you page.
+const everyPageShort = `id: kratky
+title: {cs: "Krátká anketa", sk: "Krátka anketa", en: "A short poll"}
+audience: resident
+pages:
+  - questions:
+      - id: x
+        type: text
+        text: {cs: "Co vám v obci chybí?", sk: "Čo vám v obci chýba?", en: "What does your village lack?"}
+`
+
+// mustSeedEveryPage loads the demo (with fewer residents) into the store
+// of a fixture built as MustServePages builds it, and adds what the demo
+// lacks: staff of each role, a member of a working group, a waiting
+// catalogue draft, a failed e-mail, a pending invitation and password
+// link, and a second consultation whose settlement is published.
+func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
+	tb.Helper()
+	ctx := context.Background()
+	clk := &pageClock{now: time.Date(2027, 1, 15, 10, 0, 0, 0, time.UTC)}
+	eng := engine.New(MustOpenStore(tb), engine.Options{Now: clk.Now})
+	f := &pageFixture{eng: eng, clock: clk}
+	if _, err := demo.Load(ctx, eng, demo.Options{Seed: 1, Residents: 120}); err != nil {
+		tb.Fatalf("demo: %v", err)
+	}
+	f.MustCreate(tb, []byte(everyPageShort))
+	coord := f.mustUser(tb, everyPageCoordinator, engine.RoleCoordinator)
+	admin := f.mustUser(tb, everyPageAdmin, engine.RoleAdmin)
+	member := f.mustUser(tb, everyPageMember, engine.RoleMember)
+	if _, err := eng.AddGroupMember(ctx, coord, "seniors", member.Email); err != nil {
+		tb.Fatal(err)
+	}
+	must := func(err error) {
+		tb.Helper()
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+
+	// An invitation not yet answered, and a person who has not set a
+	// password yet.
+	token, _, err := eng.CreateInvite(ctx, coord, builtin.CapacityQuestionnaireID, "novy@poskytovatel.example", "Nový poskytovatel – denní stacionář")
+	must(err)
+	invites, err := eng.ListInvites(ctx, coord, builtin.CapacityQuestionnaireID)
+	must(err)
+	var inviteHash string
+	for _, inv := range invites {
+		if inv.Email == "novy@poskytovatel.example" {
+			inviteHash = inv.Hash
+		}
+	}
+	passwordToken, newcomer, err := eng.InviteUser(ctx, admin, "nova.kolegyne@kazda-stranka.example", engine.RoleMember, "Nová kolegyně")
+	must(err)
+
+	// A catalogue draft waiting for the coordinator: a provider not yet
+	// listed answers the capacity questionnaire.
+	drafts, err := eng.ListCatalogueDrafts(ctx, coord, "")
+	must(err)
+	if len(drafts) == 0 {
+		tb.Fatal("the demo left no catalogue draft: seed one")
+	}
+	ico := drafts[0].ICO
+
+	// Comments of the demo's consultation; one assigned to the member's
+	// group.
+	comments, err := eng.ListComments(ctx, coord, demo.ConsultationID)
+	must(err)
+	var seniorsComment, anyComment string
+	for _, cm := range comments {
+		anyComment = cm.ID
+		if slices.Contains(cm.Groups, "seniors") {
+			seniorsComment = cm.ID
+		}
+	}
+	if seniorsComment == "" {
+		tb.Fatal("no demo comment is assigned to the seniors")
+	}
+
+	// A consultation of the last plan, settled and published.
+	opens := clk.Now().Add(-24 * time.Hour)
+	_, err = eng.CreateConsultation(ctx, coord, engine.ConsultationInput{ID: "plan-2024", Title: "Komunitní plán 2024–2027 (návrh)",
+		Sections: []engine.SectionInput{{ID: "uvod", Title: "Úvod", Text: "Plán navazuje na předchozí období."}},
+		OpensAt:  opens, ClosesAt: opens.Add(48 * time.Hour)})
+	must(err)
+	settled := []struct {
+		text, relevance, outcome, response string
+	}{
+		{"Prosíme o delší provozní dobu denního stacionáře.", engine.Relevant, "accepted", "Provozní dobu prodloužíme od září."},
+		{"Opravte chodník u nádraží.", engine.NotRelevant, "", "Netýká se plánu; předáno odboru dopravy."},
+	}
+	for _, sc := range settled {
+		cm, err := eng.SubmitComment(ctx, "plan-2024", engine.CommentInput{Section: "uvod", Text: sc.text,
+			Author: engine.AuthorInput{Name: "Eva Malá", Email: "eva.mala@podhuri.example", Municipality: "Olšany"}})
+		must(err)
+		tr := engine.TriageInput{Relevance: sc.relevance}
+		if sc.relevance == engine.Relevant {
+			tr.Groups = []string{"seniors"}
+		} else {
+			tr.Response = sc.response
+		}
+		_, err = eng.TriageComment(ctx, coord, cm.ID, tr)
+		must(err)
+		if sc.outcome != "" {
+			_, err = eng.DecideComment(ctx, coord, cm.ID, engine.DecisionInput{Outcome: sc.outcome, Response: sc.response})
+			must(err)
+		}
+	}
+	clk.Add(3 * 24 * time.Hour)
+	_, err = eng.PublishConsultation(ctx, coord, "plan-2024")
+	must(err)
+
+	// The outbox: one message failed for good, the others sent.
+	must(eng.QueueMail(ctx, engine.Mail{ID: "every-page:failed", To: "neexistuje@podhuri.example",
+		Subject: "Potvrzení připomínky", Text: "…", Cause: "comment:every-page"}))
+	claimed, err := eng.ClaimMail(ctx, "every-page", time.Minute, 1000)
+	must(err)
+	for _, m := range claimed {
+		if m.ID == "every-page:failed" {
+			must(eng.MailNotSent(ctx, m, &smtpRefusal{}, eng.Now(), true))
+		} else {
+			must(eng.MailSent(ctx, m))
+		}
+	}
+
+	providers, err := eng.ListProviders(ctx, engine.ProviderQuery{})
+	must(err)
+	if len(providers) == 0 {
+		tb.Fatal("the demo listed no provider")
+	}
+	provider := providers[0].ID
+
+	h := New(eng, Options{Logger: quietLogger()})
+	f.srv = httptest.NewServer(h)
+	tb.Cleanup(f.srv.Close)
+
+	cons := demo.ConsultationID
+	needs := builtin.NeedsSurveyID
+	capacity := builtin.CapacityQuestionnaireID
+	co, mb, ad := everyPageCoordinator, everyPageMember, everyPageAdmin
+	pages := []everyPage{
+		// The public pages, anonymous.
+		{route: "/", path: "/"},
+		{route: "/accessibility", path: "/accessibility"},
+		{route: "/privacy", path: "/privacy"},
+		{route: "/signin", path: "/signin"},
+		{route: "/password/:token", path: "/password/" + passwordToken},
+		{route: "/providers", path: "/providers"},
+		{route: "/providers/print", path: "/providers/print"},
+		{route: "/providers/:id", path: "/providers/" + url.PathEscape(provider)},
+		{route: "/q/:id", path: "/q/" + needs},
+		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/1"},
+		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/2"},
+		{route: "/q/:id/saved", path: "/q/" + needs + "/saved"},
+		{route: "/q/:id/resume", path: "resume", landing: "/q/" + needs + "/page/"},
+		{route: "/q/:id/thanks", path: "/q/kratky/thanks"},
+		{route: "/i/:token", path: "/i/" + token, landing: "/q/" + capacity},
+		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/1"},
+		{route: "/c/:id", path: "/c/" + cons},
+		{route: "/c/:id/comment", path: "/c/" + cons + "/comment"},
+		{route: "/c/:id/s/:section/comment", path: "/c/" + cons + "/s/seniori/comment"},
+		{route: "/c/:id/sent/:comment", path: "/c/" + cons + "/sent/" + url.PathEscape(anyComment)},
+		{route: "/c/:id", path: "/c/plan-2024"},
+		{route: "/c/:id/outcomes", path: "/c/plan-2024/outcomes"},
+
+		// The coordinator's workspace.
+		{route: "/work", path: "/work", as: co},
+		{route: "/work/audit", path: "/work/audit", as: co},
+		{route: "/work/questionnaires", path: "/work/questionnaires", as: co},
+		{route: "/work/questionnaires/new", path: "/work/questionnaires/new", as: co},
+		{route: "/work/questionnaires/:id", path: "/work/questionnaires/" + needs, as: co},
+		{route: "/work/questionnaires/:id/open", path: "/work/questionnaires/kratky/open", as: co},
+		{route: "/work/questionnaires/:id/close", path: "/work/questionnaires/" + needs + "/close", as: co},
+		{route: "/work/questionnaires/:id/copy", path: "/work/questionnaires/" + needs + "/copy", as: co},
+		{route: "/work/questionnaires/:id/preview/:n", path: "/work/questionnaires/" + needs + "/preview/1", as: co},
+		{route: "/work/questionnaires/:id/text/:qid", path: "/work/questionnaires/" + needs + "/text/remarks", as: co},
+		{route: "/work/questionnaires/:id/invitations", path: "/work/questionnaires/" + capacity + "/invitations", as: co},
+		{route: "/work/questionnaires/:id/invitations/revoke", path: "/work/questionnaires/" + capacity + "/invitations/revoke?invite=" + url.QueryEscape(inviteHash), as: co},
+		{route: "/work/reports", path: "/work/reports", as: co},
+		{route: "/work/reports/q/:id", path: "/work/reports/q/" + needs, as: co},
+		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors", as: co},
+		{route: "/work/providers", path: "/work/providers", as: co},
+		{route: "/work/providers/:id/withdraw", path: "/work/providers/" + url.PathEscape(provider) + "/withdraw", as: co},
+		{route: "/work/providers/drafts", path: "/work/providers/drafts", as: co},
+		{route: "/work/providers/drafts/:ico", path: "/work/providers/drafts/" + ico, as: co},
+		{route: "/work/groups", path: "/work/groups", as: co},
+		{route: "/work/groups/:id", path: "/work/groups/seniors", as: co},
+		{route: "/work/groups/:id/members/:user/remove", path: "/work/groups/seniors/members/" + url.PathEscape(member.ID) + "/remove", as: co},
+		{route: "/work/consultations", path: "/work/consultations", as: co},
+		{route: "/work/consultations/new", path: "/work/consultations/new", as: co},
+		{route: "/work/consultations/:id/edit", path: "/work/consultations/" + cons + "/edit", as: co},
+		{route: "/work/consultations/:id/comments", path: "/work/consultations/" + cons + "/comments", as: co},
+		{route: "/work/consultations/:id/publish", path: "/work/consultations/" + cons + "/publish", as: co},
+		{route: "/work/consultations/:id/publish", path: "/work/consultations/plan-2024/publish", as: co},
+		{route: "/work/comments", path: "/work/comments", as: co},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment), as: co},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(anyComment), as: co},
+		{route: "/work/outbox", path: "/work/outbox", as: co},
+		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
+		{route: "/work/personal-data/erase", path: "/work/personal-data/erase?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
+
+		// A member of the seniors' working group.
+		{route: "/work", path: "/work", as: mb},
+		{route: "/work/comments", path: "/work/comments", as: mb},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment), as: mb},
+		{route: "/work/consultations/:id/comments", path: "/work/consultations/" + cons + "/comments", as: mb},
+		{route: "/work/reports", path: "/work/reports", as: mb},
+		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors", as: mb},
+
+		// The admin's pages of people.
+		{route: "/work/people", path: "/work/people", as: ad},
+		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(newcomer.ID), as: ad},
+		{route: "/work/people/:id/remove", path: "/work/people/" + url.PathEscape(newcomer.ID) + "/remove", as: ad},
+	}
+	routes := h.(*gin.Engine).Routes()
+	return &everyPageSeed{f: f, routes: routes, pages: pages, inviteToken: token}
+}
+
+// prepareVisitor leaves in the anonymous browser what the personal pages
+// need: a saved draft of the needs survey, a submitted short
+// questionnaire, and the resume link of the draft (the page "resume"
+// stands for).
+func (s *everyPageSeed) prepareVisitor(b *tab) {
+	b.tb.Helper()
+	b.open("/q/kratky/page/1")
+	b.submit(`button[value="submit"]`)
+	b.wantPath("/q/kratky/thanks")
+	b.open("/q/" + builtin.NeedsSurveyID + "/page/1")
+	b.submit(`button[value="save"]`)
+	b.wantPath("/q/" + builtin.NeedsSurveyID + "/saved")
+	resume := b.str(`[...document.querySelectorAll("input, a")].map(e => e.value || e.href || "").find(v => v.includes("/resume?token=")) ?? ""`)
+	i := strings.Index(resume, "/q/")
+	if i < 0 {
+		b.tb.Fatalf("the saved page shows no resume link: %.1500s", b.str(`document.body.innerText`))
+	}
+	for k := range s.pages {
+		if s.pages[k].path == "resume" {
+			s.pages[k].path = resume[i:]
+		}
+	}
+}
+
+// auditPage opens the page as the tab's person, in lang ("" for the
+// browser's Czech), checks its status and where it landed, audits it and
+// checks it on a phone.
+func (b *tab) auditPage(axe []byte, pg everyPage, lang string) {
+	b.tb.Helper()
+	path := pg.path
+	if lang != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + "lang=" + lang
+	}
+	name := pg.route
+	if pg.as != "" {
+		name += " as " + pg.as[:strings.Index(pg.as, "@")]
+	}
+	if lang != "" {
+		name += " in " + lang
+	}
+	b.open(path)
+	want := pg.status
+	if want == 0 {
+		want = http.StatusOK
+	}
+	var status int
+	b.eval(`performance.getEntriesByType("navigation")[0]?.responseStatus ?? 0`, &status)
+	if status != want {
+		b.tb.Errorf("%s (%s): status %d, want %d; page: %.600s", name, path, status, want, b.str(`document.body?.innerText ?? ""`))
+		return
+	}
+	if pg.landing != "" && !strings.HasPrefix(b.path(), pg.landing) {
+		b.tb.Errorf("%s (%s): landed on %s, want %s", name, path, b.path(), pg.landing)
+		return
+	}
+	if lang != "" {
+		if got := b.str(`document.documentElement.lang`); got != lang {
+			b.tb.Errorf("%s (%s): the page's language is %q, want %q", name, path, got, lang)
+		}
+	}
+	b.audit(axe, name)
+	b.phone()
+	b.fits(name)
+	if _, err := chromedp.Call(b.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+		b.tb.Fatal(err)
+	}
+}
