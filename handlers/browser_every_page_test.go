@@ -6,7 +6,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,7 +35,9 @@ func TestBrowser_EveryPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests are not short")
 	}
+	start := time.Now()
 	s := mustSeedEveryPage(t)
+	t.Logf("seeded in %v", time.Since(start))
 
 	// Every GET route is mapped or excluded, and nothing else is listed.
 	mapped := map[string]bool{}
@@ -66,39 +70,71 @@ func TestBrowser_EveryPage(t *testing.T) {
 		}
 	}
 
-	// One browser per person, each page in its languages.
-	people := []string{"", everyPageCoordinator, everyPageMember, everyPageAdmin}
-	audits := 0
-	for _, who := range people {
-		b := newTab(t, s.f, true)
-		if who != "" {
-			b.signInAs(who)
-		} else {
-			s.prepareVisitor(b)
-		}
-		langs := []string{""}
-		if who == "" {
-			langs = []string{"cs", "sk", "en"}
-		}
-		for _, lang := range langs {
-			for _, pg := range s.pages {
-				if pg.as != who {
-					continue
-				}
-				b.auditPage(axe, pg, lang)
-				audits++
-			}
-		}
-	}
 	api := 0
 	for route := range routes {
 		if strings.HasPrefix(route, everyPageAPI) {
 			api++
 		}
 	}
-	t.Logf("%d GET routes: %d audited on %d pages (%d audits), %d excluded, %d of the API", len(routes), len(mapped), len(s.pages), audits,
-		len(everyPageExcluded), api)
+	var audits atomic.Int64
+	t.Cleanup(func() {
+		t.Logf("%d GET routes: %d audited on %d pages (%d audits), %d excluded, %d of the API", len(routes), len(mapped), len(s.pages), audits.Load(),
+			len(everyPageExcluded), api)
+	})
+
+	// One browser per person and language, and per batch of at most
+	// everyPageBatch pages, as many at once as -parallel allows: the
+	// visitor in each language, staff in Czech.
+	people := []struct{ name, who string }{
+		{"coordinator", everyPageCoordinator}, {"visitor", ""}, {"member", everyPageMember}, {"admin", everyPageAdmin},
+	}
+	for _, person := range people {
+		var theirs []everyPage
+		for _, pg := range s.pages {
+			if pg.as == person.who {
+				theirs = append(theirs, pg)
+			}
+		}
+		langs := []string{""}
+		if person.who == "" {
+			langs = []string{"cs", "sk", "en"}
+		}
+		for _, lang := range langs {
+			batches := (len(theirs) + everyPageBatch - 1) / everyPageBatch
+			size := (len(theirs) + batches - 1) / batches
+			for i, batch := 0, theirs; len(batch) > 0; i++ {
+				n := min(len(batch), size)
+				pages := batch[:n]
+				batch = batch[n:]
+				name := person.name + " " + strconv.Itoa(i+1)
+				if lang != "" {
+					name += " in " + lang
+				}
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					b := newTab(t, s.f, true)
+					resume := ""
+					if person.who != "" {
+						b.signInAs(person.who)
+					} else {
+						resume = prepareVisitor(b, s.invite)
+					}
+					for _, pg := range pages {
+						if pg.path == "resume" {
+							pg.path = resume
+						}
+						b.auditPage(axe, pg, lang)
+						audits.Add(1)
+					}
+				})
+			}
+		}
+	}
 }
+
+// everyPageBatch is how many pages one browser audits at most: the
+// coordinator's pages take two, so that they do not hold up the others.
+const everyPageBatch = 45
 
 // everyPageAPI is the prefix of the JSON API (CONTRACT.md): no HTML page
 // is under it, and its own tests (contract_test.go) cover it.
@@ -141,8 +177,7 @@ type everyPageSeed struct {
 	f      *pageFixture
 	routes gin.RoutesInfo
 	pages  []everyPage
-	// Found while seeding, for the visitor's browser.
-	inviteToken string
+	invite string // the token of an invitation not yet answered
 }
 
 // everyPageShort is a one-page questionnaire the visitor submits, to
@@ -150,6 +185,18 @@ type everyPageSeed struct {
 const everyPageShort = `id: kratky
 title: {cs: "Krátká anketa", sk: "Krátka anketa", en: "A short poll"}
 audience: resident
+pages:
+  - questions:
+      - id: x
+        type: text
+        text: {cs: "Co vám v obci chybí?", sk: "Čo vám v obci chýba?", en: "What does your village lack?"}
+`
+
+// everyPageClosed is a questionnaire whose time is over.
+const everyPageClosed = `id: loni
+title: {cs: "Loňská anketa", sk: "Minuloročná anketa", en: "Last year's poll"}
+audience: resident
+closes_at: 2026-12-01T00:00:00+01:00
 pages:
   - questions:
       - id: x
@@ -172,6 +219,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		tb.Fatalf("demo: %v", err)
 	}
 	f.MustCreate(tb, []byte(everyPageShort))
+	f.MustCreate(tb, []byte(everyPageClosed))
 	coord := f.mustUser(tb, everyPageCoordinator, engine.RoleCoordinator)
 	admin := f.mustUser(tb, everyPageAdmin, engine.RoleAdmin)
 	member := f.mustUser(tb, everyPageMember, engine.RoleMember)
@@ -253,6 +301,19 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 			must(err)
 		}
 	}
+	// One whose period ended, its comment waiting for triage; one that
+	// opens next month.
+	_, err = eng.CreateConsultation(ctx, coord, engine.ConsultationInput{ID: "strategie-2027", Title: "Strategie bydlení 2027 (návrh)",
+		Sections: []engine.SectionInput{{ID: "uvod", Title: "Úvod", Text: "Strategie navazuje na plán."}},
+		OpensAt:  opens, ClosesAt: opens.Add(48 * time.Hour)})
+	must(err)
+	_, err = eng.SubmitComment(ctx, "strategie-2027", engine.CommentInput{Section: "uvod", Text: "Chybí sociální byty v Olšanech.",
+		Author: engine.AuthorInput{Name: "Jan Dlouhý", Email: "jan.dlouhy@podhuri.example", Municipality: "Olšany"}})
+	must(err)
+	_, err = eng.CreateConsultation(ctx, coord, engine.ConsultationInput{ID: "doprava-2027", Title: "Plán dopravy ke službám (návrh)",
+		Sections: []engine.SectionInput{{ID: "uvod", Title: "Úvod", Text: "Doprava ke službám z odlehlých obcí."}},
+		OpensAt:  opens.AddDate(0, 1, 0), ClosesAt: opens.AddDate(0, 2, 0)})
+	must(err)
 	clk.Add(3 * 24 * time.Hour)
 	_, err = eng.PublishConsultation(ctx, coord, "plan-2024")
 	must(err)
@@ -309,6 +370,26 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/c/:id/sent/:comment", path: "/c/" + cons + "/sent/" + url.PathEscape(anyComment)},
 		{route: "/c/:id", path: "/c/plan-2024"},
 		{route: "/c/:id/outcomes", path: "/c/plan-2024/outcomes"},
+		{route: "/c/:id", path: "/c/strategie-2027"},
+		{route: "/c/:id", path: "/c/doprava-2027"},
+		// Their states and what people meet on the way.
+		{route: "/", path: "/nothing-here", status: http.StatusNotFound},
+		{route: "/q/:id", path: "/q/nothing", status: http.StatusNotFound},
+		{route: "/q/:id", path: "/q/loni", status: http.StatusConflict},
+		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/1?check=1"},
+		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/3"},
+		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/4"},
+		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/2"},
+		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/3"},
+		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/4"},
+		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/5"},
+		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/5?check=1"},
+		{route: "/i/:token", path: "/i/nothing", status: http.StatusNotFound},
+		{route: "/password/:token", path: "/password/trp_nothing", status: http.StatusNotFound},
+		{route: "/signin", path: "/signin?signed_out=1"},
+		{route: "/providers", path: "/providers?q=" + url.QueryEscape("pečovatelská")},
+		{route: "/providers", path: "/providers?q=nikdenic"},
+		{route: "/c/:id/comment", path: "/c/strategie-2027/comment", status: http.StatusConflict},
 
 		// The coordinator's workspace.
 		{route: "/work", path: "/work", as: co},
@@ -345,6 +426,31 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/outbox", path: "/work/outbox", as: co},
 		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
 		{route: "/work/personal-data/erase", path: "/work/personal-data/erase?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
+		// Their states: filters, other records, the notes after an action.
+		{route: "/work/audit", path: "/work/audit?page=2", as: co},
+		{route: "/work/audit", path: "/work/audit?action=comment.triage&email=" + url.QueryEscape(everyPageCoordinator), as: co},
+		{route: "/work/questionnaires/:id", path: "/work/questionnaires/" + capacity + "?saved=1", as: co},
+		{route: "/work/questionnaires/:id/open", path: "/work/questionnaires/loni/open", as: co},
+		{route: "/work/questionnaires/:id/preview/:n", path: "/work/questionnaires/" + capacity + "/preview/2", as: co},
+		{route: "/work/questionnaires/:id/preview/:n", path: "/work/questionnaires/" + needs + "/preview/4", as: co},
+		{route: "/work/questionnaires/:id/text/:qid", path: "/work/questionnaires/" + needs + "/text/remarks?search=" + url.QueryEscape("služ"), as: co},
+		{route: "/work/questionnaires/:id/invitations", path: "/work/questionnaires/" + capacity + "/invitations?revoked=1", as: co},
+		{route: "/work/reports/q/:id", path: "/work/reports/q/" + capacity + "?segment=service_form", as: co},
+		{route: "/work/reports/q/:id", path: "/work/reports/q/" + needs + "?print=1&filter=age_band:65_79", as: co},
+		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors?questionnaire=" + needs, as: co},
+		{route: "/work/providers", path: "/work/providers?done=withdrawn", as: co},
+		{route: "/work/providers/drafts", path: "/work/providers/drafts?state=returned", as: co},
+		{route: "/work/groups/:id", path: "/work/groups/steering?added=1", as: co},
+		{route: "/work/consultations/:id/edit", path: "/work/consultations/doprava-2027/edit?saved=1", as: co},
+		{route: "/work/consultations/:id/comments", path: "/work/consultations/" + cons + "/comments?state=received", as: co},
+		{route: "/work/consultations/:id/comments", path: "/work/consultations/plan-2024/comments", as: co},
+		{route: "/work/consultations/:id/comments", path: "/work/consultations/strategie-2027/comments?triaged=1", as: co},
+		{route: "/work/consultations/:id/publish", path: "/work/consultations/strategie-2027/publish", as: co},
+		{route: "/work/comments", path: "/work/comments?state=decided&group=seniors", as: co},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment) + "?saved=1", as: co},
+		{route: "/work/outbox", path: "/work/outbox?state=failed", as: co},
+		{route: "/work/personal-data", path: "/work/personal-data", as: co},
+		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape("nikdo@podhuri.example") + "&erased=1&comments=2&mail=3", as: co},
 
 		// A member of the seniors' working group.
 		{route: "/work", path: "/work", as: mb},
@@ -353,22 +459,30 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/consultations/:id/comments", path: "/work/consultations/" + cons + "/comments", as: mb},
 		{route: "/work/reports", path: "/work/reports", as: mb},
 		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors", as: mb},
+		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors?questionnaire=" + capacity, as: mb},
+		{route: "/work/outbox", path: "/work/outbox", as: mb, status: http.StatusForbidden},
 
 		// The admin's pages of people.
 		{route: "/work/people", path: "/work/people", as: ad},
 		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(newcomer.ID), as: ad},
 		{route: "/work/people/:id/remove", path: "/work/people/" + url.PathEscape(newcomer.ID) + "/remove", as: ad},
+		{route: "/work/people", path: "/work/people?removed=1", as: ad},
+		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(member.ID) + "?role=1", as: ad},
+		{route: "/work", path: "/work", as: ad},
+		{route: "/work/outbox", path: "/work/outbox", as: ad},
 	}
 	routes := h.(*gin.Engine).Routes()
-	return &everyPageSeed{f: f, routes: routes, pages: pages, inviteToken: token}
+	return &everyPageSeed{f: f, routes: routes, pages: pages, invite: token}
 }
 
-// prepareVisitor leaves in the anonymous browser what the personal pages
-// need: a saved draft of the needs survey, a submitted short
-// questionnaire, and the resume link of the draft (the page "resume"
-// stands for).
-func (s *everyPageSeed) prepareVisitor(b *tab) {
+// prepareVisitor leaves in the anonymous browser what the personal
+// pages need: a submitted short questionnaire, a saved draft of the
+// needs survey, and the opened invitation of the token; it returns the
+// draft's resume link (the path of the page "resume").
+func prepareVisitor(b *tab, invite string) string {
 	b.tb.Helper()
+	b.open("/i/" + invite)
+	b.wantPath("/q/" + builtin.CapacityQuestionnaireID)
 	b.open("/q/kratky/page/1")
 	b.submit(`button[value="submit"]`)
 	b.wantPath("/q/kratky/thanks")
@@ -380,11 +494,7 @@ func (s *everyPageSeed) prepareVisitor(b *tab) {
 	if i < 0 {
 		b.tb.Fatalf("the saved page shows no resume link: %.1500s", b.str(`document.body.innerText`))
 	}
-	for k := range s.pages {
-		if s.pages[k].path == "resume" {
-			s.pages[k].path = resume[i:]
-		}
-	}
+	return resume[i:]
 }
 
 // auditPage opens the page as the tab's person, in lang ("" for the
