@@ -538,9 +538,50 @@ func (b *tab) auditPage(axe []byte, pg everyPage, lang string) {
 		}
 	}
 	b.audit(axe, name)
+	b.structure(name)
 	b.phone()
 	b.fits(name)
 	if _, err := chromedp.Call(b.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
 		b.tb.Fatal(err)
+	}
+}
+
+// structure fails for what the pages' conventions ask beyond axe-core's
+// rules (DESIGN.md, Web): one h1 per page; every table named by a
+// caption (or aria-labelledby) and each of its header cells scoped;
+// radio buttons, and check boxes that share a name, grouped in a
+// fieldset with a legend (or a group that aria-labelledby names).
+func (b *tab) structure(name string) {
+	b.tb.Helper()
+	var problems []string
+	b.eval(`(() => {
+		const out = [];
+		const text = e => (e?.textContent ?? "").trim();
+		const h1 = document.querySelectorAll("h1").length;
+		if (h1 !== 1) out.push(h1 + " h1 headings, want one");
+		for (const t of document.querySelectorAll("table")) {
+			const by = t.getAttribute("aria-labelledby");
+			if (!text(t.caption) && !(by && text(document.getElementById(by))) && !t.getAttribute("aria-label")) {
+				out.push("a table without a caption: " + t.outerHTML.slice(0, 120));
+			}
+			for (const th of t.querySelectorAll("th")) {
+				if (!["col", "row", "colgroup", "rowgroup"].includes(th.getAttribute("scope"))) {
+					out.push("a header cell without scope: " + th.outerHTML.slice(0, 120));
+				}
+			}
+		}
+		for (const i of document.querySelectorAll("input[type=radio], input[type=checkbox]")) {
+			if (i.type === "checkbox" && document.querySelectorAll("input[type=checkbox][name=" + CSS.escape(i.name) + "]").length < 2) continue;
+			const fs = i.closest("fieldset");
+			if (fs && text(fs.querySelector(":scope > legend"))) continue;
+			const g = i.closest("[role=radiogroup], [role=group]");
+			const by = g?.getAttribute("aria-labelledby");
+			if (g && (g.getAttribute("aria-label") || (by && text(document.getElementById(by))))) continue;
+			out.push("the choices of " + i.name + " are in no fieldset with a legend");
+		}
+		return [...new Set(out)];
+	})()`, &problems)
+	for _, p := range problems {
+		b.tb.Errorf("%s (%s): %s", name, b.path(), p)
 	}
 }
