@@ -60,7 +60,7 @@ func TestBrowser_EveryPage(t *testing.T) {
 		}
 	}
 	for route := range mapped {
-		if !routes[route] {
+		if !routes[route] && route != everyPageNoRoute {
 			t.Errorf("everyPageRoutes maps %s, which the handler does not register", route)
 		}
 	}
@@ -135,6 +135,10 @@ func TestBrowser_EveryPage(t *testing.T) {
 // everyPageBatch is how many pages one browser audits at most: the
 // coordinator's pages take two, so that they do not hold up the others.
 const everyPageBatch = 45
+
+// everyPageNoRoute stands for the page of an address no route answers
+// (gin's NoRoute: 404).
+const everyPageNoRoute = "(no route)"
 
 // everyPageAPI is the prefix of the JSON API (CONTRACT.md): no HTML page
 // is under it, and its own tests (contract_test.go) cover it.
@@ -373,7 +377,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/c/:id", path: "/c/strategie-2027"},
 		{route: "/c/:id", path: "/c/doprava-2027"},
 		// Their states and what people meet on the way.
-		{route: "/", path: "/nothing-here", status: http.StatusNotFound},
+		{route: everyPageNoRoute, path: "/nothing-here", status: http.StatusNotFound},
 		{route: "/q/:id", path: "/q/nothing", status: http.StatusNotFound},
 		{route: "/q/:id", path: "/q/loni", status: http.StatusConflict},
 		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/1?check=1"},
@@ -539,6 +543,7 @@ func (b *tab) auditPage(axe []byte, pg everyPage, lang string) {
 	}
 	b.audit(axe, name)
 	b.structure(name)
+	b.focusVisible(name)
 	b.phone()
 	b.fits(name)
 	if _, err := chromedp.Call(b.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
@@ -583,5 +588,41 @@ func (b *tab) structure(name string) {
 	})()`, &problems)
 	for _, p := range problems {
 		b.tb.Errorf("%s (%s): %s", name, b.path(), p)
+	}
+}
+
+// focusVisible fails for an element that takes keyboard focus and does
+// not look different when it has it (DESIGN.md: visible focus), one
+// element per kind (tag and classes). The look compared is the
+// element's and that of the label after it (the check boxes and radio
+// buttons draw theirs), pseudo-elements included.
+func (b *tab) focusVisible(name string) {
+	b.tb.Helper()
+	var unseen []string
+	b.eval(`(() => {
+		const props = ["outline-style", "outline-color", "outline-width", "box-shadow", "background-color", "color", "text-decoration-line", "border-color"];
+		const look = e => !e ? "" : [null, "::before", "::after"].map(p => {
+			const cs = getComputedStyle(e, p);
+			return props.map(k => cs.getPropertyValue(k)).join("|");
+		}).join("/");
+		const looks = e => look(e) + "#" + look(e.labels?.[0]);
+		const seen = new Set(), out = [];
+		const focusable = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+		for (const e of document.querySelectorAll(focusable)) {
+			if (e.disabled || e.getClientRects().length === 0 && !e.matches(".skip-link, .choice__input")) continue;
+			const kind = e.tagName + "." + [...e.classList].sort().join(".") + (e.type ? "[" + e.type + "]" : "");
+			if (seen.has(kind)) continue;
+			seen.add(kind);
+			const before = looks(e);
+			e.focus({focusVisible: true});
+			if (document.activeElement !== e) continue;
+			const after = looks(e);
+			e.blur();
+			if (before === after) out.push(kind + ": " + e.outerHTML.slice(0, 100));
+		}
+		return out;
+	})()`, &unseen)
+	for _, e := range unseen {
+		b.tb.Errorf("%s (%s): no visible focus on %s", name, b.path(), e)
 	}
 }
