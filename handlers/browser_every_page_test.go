@@ -208,6 +208,13 @@ pages:
         text: {cs: "Co vám v obci chybí?", sk: "Čo vám v obci chýba?", en: "What does your village lack?"}
 `
 
+// A web address and an e-mail address as long as people type them: the
+// pages that show them must still fit a phone.
+const (
+	everyPageLongURL   = "https://www.podhuri.example/dokumenty/komunitni-planovani/2024/analyza-potreb-obyvatel-seniori-a-osoby-se-zdravotnim-postizenim-konecna-verze.pdf"
+	everyPageLongEmail = "marie.dlouha-nejdelsi-prijmeni@socialni-sluzby-mikroregionu-podhuri.example"
+)
+
 // mustSeedEveryPage loads the demo (with fewer residents) into the store
 // of a fixture built as MustServePages builds it, and adds what the demo
 // lacks: staff of each role, a member of a working group, a waiting
@@ -263,11 +270,16 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 
 	// Comments of the demo's consultation; one assigned to the member's
 	// group.
+	long, err := eng.SubmitComment(ctx, demo.ConsultationID, engine.CommentInput{Section: "analyza",
+		Text: "Analýza neuvádí zdroj; doplňte odkaz " + everyPageLongURL + " a kontakt " + everyPageLongEmail + ".",
+		Author: engine.AuthorInput{Name: "Marie Dlouhá", Email: everyPageLongEmail, Municipality: "Horní Bukovina",
+			Organisation: "Sdružení pečujících o osoby blízké v Mikroregionu Podhůří, z. s.", PublishName: true}})
+	must(err)
+	anyComment := long.ID
 	comments, err := eng.ListComments(ctx, coord, demo.ConsultationID)
 	must(err)
-	var seniorsComment, anyComment string
+	var seniorsComment string
 	for _, cm := range comments {
-		anyComment = cm.ID
 		if slices.Contains(cm.Groups, "seniors") {
 			seniorsComment = cm.ID
 		}
@@ -287,10 +299,11 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 	}{
 		{"Prosíme o delší provozní dobu denního stacionáře.", engine.Relevant, "accepted", "Provozní dobu prodloužíme od září."},
 		{"Opravte chodník u nádraží.", engine.NotRelevant, "", "Netýká se plánu; předáno odboru dopravy."},
+		{"Podklady: " + everyPageLongURL, engine.Relevant, "partially_accepted", "Vycházíme z " + everyPageLongURL},
 	}
 	for _, sc := range settled {
 		cm, err := eng.SubmitComment(ctx, "plan-2024", engine.CommentInput{Section: "uvod", Text: sc.text,
-			Author: engine.AuthorInput{Name: "Eva Malá", Email: "eva.mala@podhuri.example", Municipality: "Olšany"}})
+			Author: engine.AuthorInput{Name: "Eva Malá", Email: everyPageLongEmail, Municipality: "Olšany"}})
 		must(err)
 		tr := engine.TriageInput{Relevance: sc.relevance}
 		if sc.relevance == engine.Relevant {
@@ -428,7 +441,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment), as: co},
 		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(anyComment), as: co},
 		{route: "/work/outbox", path: "/work/outbox", as: co},
-		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
+		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape(everyPageLongEmail), as: co},
 		{route: "/work/personal-data/erase", path: "/work/personal-data/erase?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
 		// Their states: filters, other records, the notes after an action.
 		{route: "/work/audit", path: "/work/audit?page=2", as: co},
