@@ -1,11 +1,8 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -15,10 +12,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/gin-gonic/gin"
 
 	"github.com/triada-kpss/triada/demo"
-	"github.com/triada-kpss/triada/engine"
 	"github.com/triada-kpss/triada/forms/builtin"
 )
 
@@ -27,7 +22,7 @@ import (
 // as the person who uses it, and audits each with axe-core (zero
 // violations) and on a 375 px phone (nothing to scroll sideways): in
 // Czech, and the public pages also in Slovak and English. It fails for a
-// GET route that is neither mapped to a page below nor excluded with its
+// GET route that is neither mapped to a page (everyPages) nor excluded with its
 // reason, so that a page added later cannot escape the audit.
 func TestBrowser_EveryPage(t *testing.T) {
 	axe := mustAxe(t)
@@ -42,7 +37,9 @@ func TestBrowser_EveryPage(t *testing.T) {
 	// Every GET route is mapped or excluded, and nothing else is listed.
 	mapped := map[string]bool{}
 	for _, pg := range s.pages {
-		mapped[pg.route] = true
+		if pg.route != everyPageNoRoute {
+			mapped[pg.route] = true
+		}
 	}
 	routes := map[string]bool{}
 	for _, r := range s.routes {
@@ -56,11 +53,11 @@ func TestBrowser_EveryPage(t *testing.T) {
 			t.Errorf("GET %s is both audited and excluded: drop it from everyPageExcluded", r.Path)
 		case mapped[r.Path], excluded, strings.HasPrefix(r.Path, everyPageAPI):
 		default:
-			t.Errorf("GET %s is not audited: map it to a page of the seeded data in mustSeedEveryPage's pages (or, when it is no HTML page, exclude it with the reason in everyPageExcluded)", r.Path)
+			t.Errorf("GET %s is not audited: map it to a page of the seeded data in everyPages (or, when it is no HTML page, exclude it with the reason in everyPageExcluded)", r.Path)
 		}
 	}
 	for route := range mapped {
-		if !routes[route] && route != everyPageNoRoute {
+		if !routes[route] {
 			t.Errorf("everyPageRoutes maps %s, which the handler does not register", route)
 		}
 	}
@@ -176,215 +173,36 @@ type everyPage struct {
 	status  int // the page's status; 200 when zero
 }
 
-// everyPageSeed is the seeded installation with its pages.
-type everyPageSeed struct {
-	f      *pageFixture
-	routes gin.RoutesInfo
-	pages  []everyPage
-	invite string // the token of an invitation not yet answered
-}
-
-// everyPageShort is a one-page questionnaire the visitor submits, to
-// reach its thank-you page.
-const everyPageShort = `id: kratky
-title: {cs: "Krátká anketa", sk: "Krátka anketa", en: "A short poll"}
-audience: resident
-pages:
-  - questions:
-      - id: x
-        type: text
-        text: {cs: "Co vám v obci chybí?", sk: "Čo vám v obci chýba?", en: "What does your village lack?"}
-`
-
-// everyPageClosed is a questionnaire whose time is over.
-const everyPageClosed = `id: loni
-title: {cs: "Loňská anketa", sk: "Minuloročná anketa", en: "Last year's poll"}
-audience: resident
-closes_at: 2026-12-01T00:00:00+01:00
-pages:
-  - questions:
-      - id: x
-        type: text
-        text: {cs: "Co vám v obci chybí?", sk: "Čo vám v obci chýba?", en: "What does your village lack?"}
-`
-
-// A web address and an e-mail address as long as people type them: the
-// pages that show them must still fit a phone.
-const (
-	everyPageLongURL   = "https://www.podhuri.example/dokumenty/komunitni-planovani/2024/analyza-potreb-obyvatel-seniori-a-osoby-se-zdravotnim-postizenim-konecna-verze.pdf"
-	everyPageLongEmail = "marie.dlouha-nejdelsi-prijmeni@socialni-sluzby-mikroregionu-podhuri.example"
-)
-
-// mustSeedEveryPage loads the demo (with fewer residents) into the store
-// of a fixture built as MustServePages builds it, and adds what the demo
-// lacks: staff of each role, a member of a working group, a waiting
-// catalogue draft, a failed e-mail, a pending invitation and password
-// link, and a second consultation whose settlement is published.
-func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
-	tb.Helper()
-	ctx := context.Background()
-	clk := &pageClock{now: time.Date(2027, 1, 15, 10, 0, 0, 0, time.UTC)}
-	eng := engine.New(MustOpenStore(tb), engine.Options{Now: clk.Now})
-	f := &pageFixture{eng: eng, clock: clk}
-	if _, err := demo.Load(ctx, eng, demo.Options{Seed: 1, Residents: 120}); err != nil {
-		tb.Fatalf("demo: %v", err)
-	}
-	f.MustCreate(tb, []byte(everyPageShort))
-	f.MustCreate(tb, []byte(everyPageClosed))
-	coord := f.mustUser(tb, everyPageCoordinator, engine.RoleCoordinator)
-	admin := f.mustUser(tb, everyPageAdmin, engine.RoleAdmin)
-	member := f.mustUser(tb, everyPageMember, engine.RoleMember)
-	if _, err := eng.AddGroupMember(ctx, coord, "seniors", member.Email); err != nil {
-		tb.Fatal(err)
-	}
-	must := func(err error) {
-		tb.Helper()
-		if err != nil {
-			tb.Fatal(err)
-		}
-	}
-
-	// An invitation not yet answered, and a person who has not set a
-	// password yet.
-	token, _, err := eng.CreateInvite(ctx, coord, builtin.CapacityQuestionnaireID, "novy@poskytovatel.example", "Nový poskytovatel – denní stacionář")
-	must(err)
-	invites, err := eng.ListInvites(ctx, coord, builtin.CapacityQuestionnaireID)
-	must(err)
-	var inviteHash string
-	for _, inv := range invites {
-		if inv.Email == "novy@poskytovatel.example" {
-			inviteHash = inv.Hash
-		}
-	}
-	passwordToken, newcomer, err := eng.InviteUser(ctx, admin, "nova.kolegyne@kazda-stranka.example", engine.RoleMember, "Nová kolegyně")
-	must(err)
-
-	// A catalogue draft waiting for the coordinator: a provider not yet
-	// listed answers the capacity questionnaire.
-	drafts, err := eng.ListCatalogueDrafts(ctx, coord, "")
-	must(err)
-	if len(drafts) == 0 {
-		tb.Fatal("the demo left no catalogue draft: seed one")
-	}
-	ico := drafts[0].ICO
-
-	// Comments of the demo's consultation; one assigned to the member's
-	// group.
-	long, err := eng.SubmitComment(ctx, demo.ConsultationID, engine.CommentInput{Section: "analyza",
-		Text: "Analýza neuvádí zdroj; doplňte odkaz " + everyPageLongURL + " a kontakt " + everyPageLongEmail + ".",
-		Author: engine.AuthorInput{Name: "Marie Dlouhá", Email: everyPageLongEmail, Municipality: "Horní Bukovina",
-			Organisation: "Sdružení pečujících o osoby blízké v Mikroregionu Podhůří, z. s.", PublishName: true}})
-	must(err)
-	anyComment := long.ID
-	comments, err := eng.ListComments(ctx, coord, demo.ConsultationID)
-	must(err)
-	var seniorsComment string
-	for _, cm := range comments {
-		if slices.Contains(cm.Groups, "seniors") {
-			seniorsComment = cm.ID
-		}
-	}
-	if seniorsComment == "" {
-		tb.Fatal("no demo comment is assigned to the seniors")
-	}
-
-	// A consultation of the last plan, settled and published.
-	opens := clk.Now().Add(-24 * time.Hour)
-	_, err = eng.CreateConsultation(ctx, coord, engine.ConsultationInput{ID: "plan-2024", Title: "Komunitní plán 2024–2027 (návrh)",
-		Sections: []engine.SectionInput{{ID: "uvod", Title: "Úvod", Text: "Plán navazuje na předchozí období."}},
-		OpensAt:  opens, ClosesAt: opens.Add(48 * time.Hour)})
-	must(err)
-	settled := []struct {
-		text, relevance, outcome, response string
-	}{
-		{"Prosíme o delší provozní dobu denního stacionáře.", engine.Relevant, "accepted", "Provozní dobu prodloužíme od září."},
-		{"Opravte chodník u nádraží.", engine.NotRelevant, "", "Netýká se plánu; předáno odboru dopravy."},
-		{"Podklady: " + everyPageLongURL, engine.Relevant, "partially_accepted", "Vycházíme z " + everyPageLongURL},
-	}
-	for _, sc := range settled {
-		cm, err := eng.SubmitComment(ctx, "plan-2024", engine.CommentInput{Section: "uvod", Text: sc.text,
-			Author: engine.AuthorInput{Name: "Eva Malá", Email: everyPageLongEmail, Municipality: "Olšany"}})
-		must(err)
-		tr := engine.TriageInput{Relevance: sc.relevance}
-		if sc.relevance == engine.Relevant {
-			tr.Groups = []string{"seniors"}
-		} else {
-			tr.Response = sc.response
-		}
-		_, err = eng.TriageComment(ctx, coord, cm.ID, tr)
-		must(err)
-		if sc.outcome != "" {
-			_, err = eng.DecideComment(ctx, coord, cm.ID, engine.DecisionInput{Outcome: sc.outcome, Response: sc.response})
-			must(err)
-		}
-	}
-	// One whose period ended, its comment waiting for triage; one that
-	// opens next month.
-	_, err = eng.CreateConsultation(ctx, coord, engine.ConsultationInput{ID: "strategie-2027", Title: "Strategie bydlení 2027 (návrh)",
-		Sections: []engine.SectionInput{{ID: "uvod", Title: "Úvod", Text: "Strategie navazuje na plán."}},
-		OpensAt:  opens, ClosesAt: opens.Add(48 * time.Hour)})
-	must(err)
-	_, err = eng.SubmitComment(ctx, "strategie-2027", engine.CommentInput{Section: "uvod", Text: "Chybí sociální byty v Olšanech.",
-		Author: engine.AuthorInput{Name: "Jan Dlouhý", Email: "jan.dlouhy@podhuri.example", Municipality: "Olšany"}})
-	must(err)
-	_, err = eng.CreateConsultation(ctx, coord, engine.ConsultationInput{ID: "doprava-2027", Title: "Plán dopravy ke službám (návrh)",
-		Sections: []engine.SectionInput{{ID: "uvod", Title: "Úvod", Text: "Doprava ke službám z odlehlých obcí."}},
-		OpensAt:  opens.AddDate(0, 1, 0), ClosesAt: opens.AddDate(0, 2, 0)})
-	must(err)
-	clk.Add(3 * 24 * time.Hour)
-	_, err = eng.PublishConsultation(ctx, coord, "plan-2024")
-	must(err)
-
-	// The outbox: one message failed for good, the others sent.
-	must(eng.QueueMail(ctx, engine.Mail{ID: "every-page:failed", To: "neexistuje@podhuri.example",
-		Subject: "Potvrzení připomínky", Text: "…", Cause: "comment:every-page"}))
-	claimed, err := eng.ClaimMail(ctx, "every-page", time.Minute, 1000)
-	must(err)
-	for _, m := range claimed {
-		if m.ID == "every-page:failed" {
-			must(eng.MailNotSent(ctx, m, &smtpRefusal{}, eng.Now(), true))
-		} else {
-			must(eng.MailSent(ctx, m))
-		}
-	}
-
-	providers, err := eng.ListProviders(ctx, engine.ProviderQuery{})
-	must(err)
-	if len(providers) == 0 {
-		tb.Fatal("the demo listed no provider")
-	}
-	provider := providers[0].ID
-
-	h := New(eng, Options{Logger: quietLogger()})
-	f.srv = httptest.NewServer(h)
-	tb.Cleanup(f.srv.Close)
-
+// everyPages maps the routes to addresses of the seeded data, and says
+// who opens each. A route may have several pages (its states); the
+// visitor's (as "") are opened in Czech, Slovak and English.
+func everyPages(d everyPageData) []everyPage {
 	cons := demo.ConsultationID
 	needs := builtin.NeedsSurveyID
 	capacity := builtin.CapacityQuestionnaireID
 	co, mb, ad := everyPageCoordinator, everyPageMember, everyPageAdmin
-	pages := []everyPage{
+	return []everyPage{
 		// The public pages, anonymous.
 		{route: "/", path: "/"},
 		{route: "/accessibility", path: "/accessibility"},
 		{route: "/privacy", path: "/privacy"},
 		{route: "/signin", path: "/signin"},
-		{route: "/password/:token", path: "/password/" + passwordToken},
+		{route: "/password/:token", path: "/password/" + d.passwordToken},
 		{route: "/providers", path: "/providers"},
 		{route: "/providers/print", path: "/providers/print"},
-		{route: "/providers/:id", path: "/providers/" + url.PathEscape(provider)},
+		{route: "/providers/:id", path: "/providers/" + url.PathEscape(d.provider)},
 		{route: "/q/:id", path: "/q/" + needs},
 		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/1"},
 		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/2"},
 		{route: "/q/:id/saved", path: "/q/" + needs + "/saved"},
 		{route: "/q/:id/resume", path: "resume", landing: "/q/" + needs + "/page/"},
 		{route: "/q/:id/thanks", path: "/q/kratky/thanks"},
-		{route: "/i/:token", path: "/i/" + token, landing: "/q/" + capacity},
+		{route: "/i/:token", path: "/i/" + d.inviteToken, landing: "/q/" + capacity},
 		{route: "/q/:id/page/:n", path: "/q/" + capacity + "/page/1"},
 		{route: "/c/:id", path: "/c/" + cons},
 		{route: "/c/:id/comment", path: "/c/" + cons + "/comment"},
 		{route: "/c/:id/s/:section/comment", path: "/c/" + cons + "/s/seniori/comment"},
-		{route: "/c/:id/sent/:comment", path: "/c/" + cons + "/sent/" + url.PathEscape(anyComment)},
+		{route: "/c/:id/sent/:comment", path: "/c/" + cons + "/sent/" + url.PathEscape(d.anyComment)},
 		{route: "/c/:id", path: "/c/plan-2024"},
 		{route: "/c/:id/outcomes", path: "/c/plan-2024/outcomes"},
 		{route: "/c/:id", path: "/c/strategie-2027"},
@@ -420,17 +238,17 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/questionnaires/:id/preview/:n", path: "/work/questionnaires/" + needs + "/preview/1", as: co},
 		{route: "/work/questionnaires/:id/text/:qid", path: "/work/questionnaires/" + needs + "/text/remarks", as: co},
 		{route: "/work/questionnaires/:id/invitations", path: "/work/questionnaires/" + capacity + "/invitations", as: co},
-		{route: "/work/questionnaires/:id/invitations/revoke", path: "/work/questionnaires/" + capacity + "/invitations/revoke?invite=" + url.QueryEscape(inviteHash), as: co},
+		{route: "/work/questionnaires/:id/invitations/revoke", path: "/work/questionnaires/" + capacity + "/invitations/revoke?invite=" + url.QueryEscape(d.inviteHash), as: co},
 		{route: "/work/reports", path: "/work/reports", as: co},
 		{route: "/work/reports/q/:id", path: "/work/reports/q/" + needs, as: co},
 		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors", as: co},
 		{route: "/work/providers", path: "/work/providers", as: co},
-		{route: "/work/providers/:id/withdraw", path: "/work/providers/" + url.PathEscape(provider) + "/withdraw", as: co},
+		{route: "/work/providers/:id/withdraw", path: "/work/providers/" + url.PathEscape(d.provider) + "/withdraw", as: co},
 		{route: "/work/providers/drafts", path: "/work/providers/drafts", as: co},
-		{route: "/work/providers/drafts/:ico", path: "/work/providers/drafts/" + ico, as: co},
+		{route: "/work/providers/drafts/:ico", path: "/work/providers/drafts/" + d.pendingICO, as: co},
 		{route: "/work/groups", path: "/work/groups", as: co},
 		{route: "/work/groups/:id", path: "/work/groups/seniors", as: co},
-		{route: "/work/groups/:id/members/:user/remove", path: "/work/groups/seniors/members/" + url.PathEscape(member.ID) + "/remove", as: co},
+		{route: "/work/groups/:id/members/:user/remove", path: "/work/groups/seniors/members/" + url.PathEscape(d.memberID) + "/remove", as: co},
 		{route: "/work/consultations", path: "/work/consultations", as: co},
 		{route: "/work/consultations/new", path: "/work/consultations/new", as: co},
 		{route: "/work/consultations/:id/edit", path: "/work/consultations/" + cons + "/edit", as: co},
@@ -438,8 +256,8 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/consultations/:id/publish", path: "/work/consultations/" + cons + "/publish", as: co},
 		{route: "/work/consultations/:id/publish", path: "/work/consultations/plan-2024/publish", as: co},
 		{route: "/work/comments", path: "/work/comments", as: co},
-		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment), as: co},
-		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(anyComment), as: co},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(d.seniorsComment), as: co},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(d.anyComment), as: co},
 		{route: "/work/outbox", path: "/work/outbox", as: co},
 		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape(everyPageLongEmail), as: co},
 		{route: "/work/personal-data/erase", path: "/work/personal-data/erase?email=" + url.QueryEscape("vera.kolarova@podhuri.example"), as: co},
@@ -457,6 +275,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors?questionnaire=" + needs, as: co},
 		{route: "/work/providers", path: "/work/providers?done=withdrawn", as: co},
 		{route: "/work/providers/drafts", path: "/work/providers/drafts?state=returned", as: co},
+		{route: "/work/providers/drafts/:ico", path: "/work/providers/drafts/" + d.returnedICO, as: co},
 		{route: "/work/groups/:id", path: "/work/groups/steering?added=1", as: co},
 		{route: "/work/consultations/:id/edit", path: "/work/consultations/doprava-2027/edit?saved=1", as: co},
 		{route: "/work/consultations/:id/comments", path: "/work/consultations/" + cons + "/comments?state=received", as: co},
@@ -464,7 +283,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		{route: "/work/consultations/:id/comments", path: "/work/consultations/strategie-2027/comments?triaged=1", as: co},
 		{route: "/work/consultations/:id/publish", path: "/work/consultations/strategie-2027/publish", as: co},
 		{route: "/work/comments", path: "/work/comments?state=decided&group=seniors", as: co},
-		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment) + "?saved=1", as: co},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(d.seniorsComment) + "?saved=1", as: co},
 		{route: "/work/outbox", path: "/work/outbox?state=failed", as: co},
 		{route: "/work/personal-data", path: "/work/personal-data", as: co},
 		{route: "/work/personal-data", path: "/work/personal-data?email=" + url.QueryEscape("nikdo@podhuri.example") + "&erased=1&comments=2&mail=3", as: co},
@@ -472,7 +291,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		// A member of the seniors' working group.
 		{route: "/work", path: "/work", as: mb},
 		{route: "/work/comments", path: "/work/comments", as: mb},
-		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(seniorsComment), as: mb},
+		{route: "/work/comments/:id", path: "/work/comments/" + url.PathEscape(d.seniorsComment), as: mb},
 		{route: "/work/consultations/:id/comments", path: "/work/consultations/" + cons + "/comments", as: mb},
 		{route: "/work/reports", path: "/work/reports", as: mb},
 		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors", as: mb},
@@ -481,15 +300,13 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 
 		// The admin's pages of people.
 		{route: "/work/people", path: "/work/people", as: ad},
-		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(newcomer.ID), as: ad},
-		{route: "/work/people/:id/remove", path: "/work/people/" + url.PathEscape(newcomer.ID) + "/remove", as: ad},
+		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(d.newcomerID), as: ad},
+		{route: "/work/people/:id/remove", path: "/work/people/" + url.PathEscape(d.newcomerID) + "/remove", as: ad},
 		{route: "/work/people", path: "/work/people?removed=1", as: ad},
-		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(member.ID) + "?role=1", as: ad},
+		{route: "/work/people/:id", path: "/work/people/" + url.PathEscape(d.memberID) + "?role=1", as: ad},
 		{route: "/work", path: "/work", as: ad},
 		{route: "/work/outbox", path: "/work/outbox", as: ad},
 	}
-	routes := h.(*gin.Engine).Routes()
-	return &everyPageSeed{f: f, routes: routes, pages: pages, invite: token}
 }
 
 // prepareVisitor leaves in the anonymous browser what the personal
@@ -561,81 +378,5 @@ func (b *tab) auditPage(axe []byte, pg everyPage, lang string) {
 	b.fits(name)
 	if _, err := chromedp.Call(b.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
 		b.tb.Fatal(err)
-	}
-}
-
-// structure fails for what the pages' conventions ask beyond axe-core's
-// rules (DESIGN.md, Web): one h1 per page; every table named by a
-// caption (or aria-labelledby) and each of its header cells scoped;
-// radio buttons, and check boxes that share a name, grouped in a
-// fieldset with a legend (or a group that aria-labelledby names).
-func (b *tab) structure(name string) {
-	b.tb.Helper()
-	var problems []string
-	b.eval(`(() => {
-		const out = [];
-		const text = e => (e?.textContent ?? "").trim();
-		const h1 = document.querySelectorAll("h1").length;
-		if (h1 !== 1) out.push(h1 + " h1 headings, want one");
-		for (const t of document.querySelectorAll("table")) {
-			const by = t.getAttribute("aria-labelledby");
-			if (!text(t.caption) && !(by && text(document.getElementById(by))) && !t.getAttribute("aria-label")) {
-				out.push("a table without a caption: " + t.outerHTML.slice(0, 120));
-			}
-			for (const th of t.querySelectorAll("th")) {
-				if (!["col", "row", "colgroup", "rowgroup"].includes(th.getAttribute("scope"))) {
-					out.push("a header cell without scope: " + th.outerHTML.slice(0, 120));
-				}
-			}
-		}
-		for (const i of document.querySelectorAll("input[type=radio], input[type=checkbox]")) {
-			if (i.type === "checkbox" && document.querySelectorAll("input[type=checkbox][name=" + CSS.escape(i.name) + "]").length < 2) continue;
-			const fs = i.closest("fieldset");
-			if (fs && text(fs.querySelector(":scope > legend"))) continue;
-			const g = i.closest("[role=radiogroup], [role=group]");
-			const by = g?.getAttribute("aria-labelledby");
-			if (g && (g.getAttribute("aria-label") || (by && text(document.getElementById(by))))) continue;
-			out.push("the choices of " + i.name + " are in no fieldset with a legend");
-		}
-		return [...new Set(out)];
-	})()`, &problems)
-	for _, p := range problems {
-		b.tb.Errorf("%s (%s): %s", name, b.path(), p)
-	}
-}
-
-// focusVisible fails for an element that takes keyboard focus and does
-// not look different when it has it (DESIGN.md: visible focus), one
-// element per kind (tag and classes). The look compared is the
-// element's and that of the label after it (the check boxes and radio
-// buttons draw theirs), pseudo-elements included.
-func (b *tab) focusVisible(name string) {
-	b.tb.Helper()
-	var unseen []string
-	b.eval(`(() => {
-		const props = ["outline-style", "outline-color", "outline-width", "box-shadow", "background-color", "color", "text-decoration-line", "border-color"];
-		const look = e => !e ? "" : [null, "::before", "::after"].map(p => {
-			const cs = getComputedStyle(e, p);
-			return props.map(k => cs.getPropertyValue(k)).join("|");
-		}).join("/");
-		const looks = e => look(e) + "#" + look(e.labels?.[0]);
-		const seen = new Set(), out = [];
-		const focusable = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
-		for (const e of document.querySelectorAll(focusable)) {
-			if (e.disabled || e.getClientRects().length === 0 && !e.matches(".skip-link, .choice__input")) continue;
-			const kind = e.tagName + "." + [...e.classList].sort().join(".") + (e.type ? "[" + e.type + "]" : "");
-			if (seen.has(kind)) continue;
-			seen.add(kind);
-			const before = looks(e);
-			e.focus({focusVisible: true});
-			if (document.activeElement !== e) continue;
-			const after = looks(e);
-			e.blur();
-			if (before === after) out.push(kind + ": " + e.outerHTML.slice(0, 100));
-		}
-		return out;
-	})()`, &unseen)
-	for _, e := range unseen {
-		b.tb.Errorf("%s (%s): no visible focus on %s", name, b.path(), e)
 	}
 }
