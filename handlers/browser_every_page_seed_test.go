@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -23,13 +25,14 @@ type everyPageSeed struct {
 	f      *pageFixture
 	routes gin.RoutesInfo
 	pages  []everyPage
-	invite string // the token of an invitation not yet answered
+	invite string // the token of an invitation answered (everyPageData.answeredToken)
 }
 
 // everyPageData are the ids and secrets of the seeded records that the
 // pages' addresses name.
 type everyPageData struct {
 	passwordToken, inviteToken, inviteHash string
+	answeredToken                          string // an invitation answered: its link opens the answers
 	pendingICO, returnedICO                string // catalogue drafts waiting for the coordinator, and returned
 	seniorsComment                         string // a comment assigned to the member's group
 	anyComment                             string // a comment on the demo's consultation, with long addresses
@@ -70,8 +73,8 @@ const (
 
 // mustSeedEveryPage loads the demo (with 120 residents instead of 1,200:
 // the pages are the same, the load shorter) into the store of a fixture
-// built as MustServePages builds it, adds what the demo lacks, and serves
-// it: staff of each role, a member of a working group, a returned
+// built as MustServePages builds it (with its questionnaire of every
+// type of question), adds what the demo lacks, and serves it: staff of each role, a member of a working group, a returned
 // catalogue draft, a failed e-mail, an invitation and a password link
 // not used yet, a closed and a scheduled consultation, and one whose
 // settlement is published.
@@ -86,6 +89,9 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 	}
 	f.MustCreate(tb, []byte(everyPageShort))
 	f.MustCreate(tb, []byte(everyPageClosed))
+	allTypes, err := os.ReadFile("testdata/all-types.yaml")
+	mustDo(tb, err)
+	f.MustCreate(tb, allTypes)
 	coord := f.mustUser(tb, everyPageCoordinator, engine.RoleCoordinator)
 	var d everyPageData
 	f.seedEveryPagePeople(tb, coord, &d)
@@ -98,7 +104,7 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 	f.srv = httptest.NewServer(h)
 	tb.Cleanup(f.srv.Close)
 	// New returns its gin engine: its routes are the handler's own.
-	return &everyPageSeed{f: f, routes: h.(*gin.Engine).Routes(), pages: everyPages(d), invite: d.inviteToken}
+	return &everyPageSeed{f: f, routes: h.(*gin.Engine).Routes(), pages: everyPages(d), invite: d.answeredToken}
 }
 
 func mustDo(tb testing.TB, err error) {
@@ -109,8 +115,8 @@ func mustDo(tb testing.TB, err error) {
 }
 
 // seedEveryPagePeople adds the admin and the member of the seniors'
-// working group, a person invited who has not set a password yet, and an
-// invitation of a provider not yet answered.
+// working group, a person invited who has not set a password yet, and
+// two invitations of providers: one not yet answered, one answered.
 func (f *pageFixture) seedEveryPagePeople(tb testing.TB, coord *engine.User, d *everyPageData) {
 	tb.Helper()
 	ctx, eng := context.Background(), f.eng
@@ -128,11 +134,28 @@ func (f *pageFixture) seedEveryPagePeople(tb testing.TB, coord *engine.User, d *
 	mustDo(tb, err)
 	invites, err := eng.ListInvites(ctx, coord, builtin.CapacityQuestionnaireID)
 	mustDo(tb, err)
+	var answered string
 	for _, inv := range invites {
 		if inv.Email == email {
 			d.inviteHash = inv.Hash
+		} else if inv.ResponseID != "" {
+			answered = inv.ResponseID
 		}
 	}
+
+	// A provider's invitation answered with the answers of a demo
+	// provider: its link opens them, every page of the form filled.
+	r, err := eng.Store().FindResponse(ctx, answered)
+	mustDo(tb, err)
+	raw := map[string]json.RawMessage{}
+	for k, v := range r.Answers {
+		raw[k], err = json.Marshal(v)
+		mustDo(tb, err)
+	}
+	d.answeredToken, _, err = eng.CreateInvite(ctx, coord, builtin.CapacityQuestionnaireID, "stacionar@poskytovatel.example", "Denní stacionář Olšany")
+	mustDo(tb, err)
+	_, _, err = eng.SubmitInviteResponse(ctx, d.answeredToken, raw)
+	mustDo(tb, err)
 }
 
 // seedEveryPageCatalogue finds a provider of the catalogue and a draft
