@@ -20,16 +20,13 @@ import (
 // TestBrowser_EveryPage opens every HTML page that the handler answers a
 // GET with, on a whole planning cycle (the demo's, plus what it lacks),
 // as the person who uses it, and audits each with axe-core (zero
-// violations) and on a 375 px phone (nothing to scroll sideways): in
-// Czech, and the public pages also in Slovak and English. It fails for a
-// GET route that is neither mapped to a page (everyPages) nor excluded with its
-// reason, so that a page added later cannot escape the audit.
+// violations, and the checks of browser_every_page_checks_test.go) and on
+// a 375 px phone (nothing to scroll sideways): in Czech, and the public
+// pages also in Slovak and English. It fails for a GET route that is
+// neither mapped to a page (everyPages) nor excluded with its reason
+// (everyPageExcluded), so that a page added later cannot escape the
+// audit; that check runs first, also without a browser and in -short.
 func TestBrowser_EveryPage(t *testing.T) {
-	axe := mustAxe(t)
-	chromiumPath(t) // skip before seeding when there is no browser
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
 	start := time.Now()
 	s := mustSeedEveryPage(t)
 	t.Logf("seeded in %v", time.Since(start))
@@ -58,13 +55,19 @@ func TestBrowser_EveryPage(t *testing.T) {
 	}
 	for route := range mapped {
 		if !routes[route] {
-			t.Errorf("everyPageRoutes maps %s, which the handler does not register", route)
+			t.Errorf("everyPages maps %s, which the handler does not register", route)
 		}
 	}
 	for route := range everyPageExcluded {
 		if !routes[route] {
 			t.Errorf("everyPageExcluded lists %s, which the handler does not register", route)
 		}
+	}
+
+	axe := mustAxe(t)
+	chromiumPath(t)
+	if testing.Short() {
+		t.Skip("browser tests are not short")
 	}
 
 	api := 0
