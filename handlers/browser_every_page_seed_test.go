@@ -100,7 +100,10 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 	f.seedEveryPageConsultations(tb, coord)
 	f.seedEveryPageOutbox(tb)
 
-	h := New(eng, Options{Logger: quietLogger()})
+	// As an installation is run: the operator and its contact named on
+	// the accessibility statement and the privacy page.
+	h := New(eng, Options{Logger: quietLogger(), Pages: PageOptions{Operator: "Mikroregion Podhůří, dobrovolný svazek obcí",
+		ContactEmail: "kpss@podhuri.example"}})
 	f.srv = httptest.NewServer(h)
 	tb.Cleanup(f.srv.Close)
 	// New returns its gin engine: its routes are the handler's own.
