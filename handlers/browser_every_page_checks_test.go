@@ -7,7 +7,9 @@ package handlers
 // rules (DESIGN.md, Web): one h1 per page; every table named by a
 // caption (or aria-labelledby) and each of its header cells scoped;
 // radio buttons, and check boxes that share a name, grouped in a
-// fieldset with a legend (or a group that aria-labelledby names).
+// fieldset with a legend (or a group that aria-labelledby names); no id
+// twice in a page (WCAG 2.1's 4.1.1: axe-core leaves a hidden element's
+// id unchecked, and a label's for= finds only the first).
 func (b *tab) structure(name string) {
 	b.tb.Helper()
 	var problems []string
@@ -35,6 +37,11 @@ func (b *tab) structure(name string) {
 			const by = g?.getAttribute("aria-labelledby");
 			if (g && (g.getAttribute("aria-label") || (by && text(document.getElementById(by))))) continue;
 			out.push("the choices of " + i.name + " are in no fieldset with a legend");
+		}
+		const ids = new Set();
+		for (const e of document.querySelectorAll("[id]")) {
+			if (ids.has(e.id)) out.push("the id " + e.id + " is not unique");
+			ids.add(e.id);
 		}
 		return [...new Set(out)];
 	})()`, &problems)
