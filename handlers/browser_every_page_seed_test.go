@@ -106,8 +106,12 @@ func mustSeedEveryPage(tb testing.TB) *everyPageSeed {
 		ContactEmail: "kpss@podhuri.example"}})
 	f.srv = httptest.NewServer(h)
 	tb.Cleanup(f.srv.Close)
-	// New returns its gin engine: its routes are the handler's own.
-	return &everyPageSeed{f: f, routes: h.(*gin.Engine).Routes(), pages: everyPages(d), invite: d.answeredToken}
+	// New returns its gin engine, which lists the handler's routes.
+	r, ok := h.(*gin.Engine)
+	if !ok {
+		tb.Fatalf("New returns a %T, not its *gin.Engine: give TestBrowser_EveryPage another way to list the routes", h)
+	}
+	return &everyPageSeed{f: f, routes: r.Routes(), pages: everyPages(d), invite: d.answeredToken}
 }
 
 func mustDo(tb testing.TB, err error) {
