@@ -214,6 +214,7 @@ func everyPages(d everyPageData) []everyPage {
 		// Their states and what people meet on the way.
 		{route: everyPageNoRoute, path: "/nothing-here", status: http.StatusNotFound},
 		{route: "/q/:id", path: "/q/nothing", status: http.StatusNotFound},
+		{route: "/q/:id", path: "/q/%FF", status: http.StatusBadRequest}, // an address that is no UTF-8 text
 		{route: "/q/:id", path: "/q/loni", status: http.StatusConflict},
 		{route: "/q/:id/page/:n", path: "/q/all-types/page/1?check=1"}, // the errors of a page
 		{route: "/q/:id/page/:n", path: "/q/" + needs + "/page/3"},
