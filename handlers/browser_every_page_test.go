@@ -300,6 +300,8 @@ func everyPages(d everyPageData) []everyPage {
 		{route: "/work/reports", path: "/work/reports", as: mb},
 		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors", as: mb},
 		{route: "/work/reports/g/:group", path: "/work/reports/g/seniors?questionnaire=" + capacity, as: mb},
+		{route: "/work/reports/q/:id", path: "/work/reports/q/" + needs, as: mb},
+		{route: "/work/questionnaires/:id/text/:qid", path: "/work/questionnaires/" + needs + "/text/remarks", as: mb},
 		{route: "/work/outbox", path: "/work/outbox", as: mb, status: http.StatusForbidden},
 
 		// The admin's pages of people.
