@@ -43,7 +43,8 @@ type API struct {
 	Client *http.Client
 }
 
-// ErrExists is returned by CreateQuestionnaire for an id that exists.
+// ErrExists is returned by CreateQuestionnaire and CreateConsultation for
+// an id that exists.
 var ErrExists = errors.New("the questionnaire exists")
 
 // url is the address of an API path.
@@ -79,14 +80,19 @@ func (a *API) do(ctx context.Context, method, path, contentType string, body []b
 // CreateQuestionnaire posts a definition (JSON); ErrExists if its id is
 // taken.
 func (a *API) CreateQuestionnaire(ctx context.Context, definition []byte) error {
-	code, body, err := a.do(ctx, http.MethodPost, "/questionnaires", "application/json", definition)
+	return a.create(ctx, "/questionnaires", "the questionnaire", definition)
+}
+
+// create posts a new record's JSON to path; ErrExists if its id is taken.
+func (a *API) create(ctx context.Context, path, what string, body []byte) error {
+	code, answer, err := a.do(ctx, http.MethodPost, path, "application/json", body)
 	switch {
 	case err != nil:
-		return fmt.Errorf("create the questionnaire: %w", err)
+		return fmt.Errorf("create %s: %w", what, err)
 	case code == http.StatusConflict:
 		return ErrExists
 	case code != http.StatusCreated:
-		return fmt.Errorf("create the questionnaire: %w", &StatusError{code, trim(body)})
+		return fmt.Errorf("create %s: %w", what, &StatusError{code, trim(answer)})
 	}
 	return nil
 }

@@ -78,16 +78,7 @@ func CommentBodies(n int, seed uint64) [][]byte {
 
 // CreateConsultation posts ConsultationJSON; ErrExists if the id is taken.
 func (a *API) CreateConsultation(ctx context.Context, id string) error {
-	code, body, err := a.do(ctx, http.MethodPost, "/consultations", "application/json", ConsultationJSON(id, time.Now()))
-	switch {
-	case err != nil:
-		return fmt.Errorf("create the consultation: %w", err)
-	case code == http.StatusConflict:
-		return ErrExists
-	case code != http.StatusCreated:
-		return fmt.Errorf("create the consultation: %w", &StatusError{code, trim(body)})
-	}
-	return nil
+	return a.create(ctx, "/consultations", "the consultation", ConsultationJSON(id, time.Now()))
 }
 
 // CommentsURL is the address comments on a consultation are posted to.
