@@ -29,13 +29,14 @@ func newQuestionnaireItem(q *engine.Questionnaire, open bool) questionnaireItem 
 type groupView struct {
 	ID           string   `json:"id"`
 	Name         string   `json:"name"`
+	Description  string   `json:"description,omitempty"` // beside CONTRACT's fields; the pages edit it
 	Tags         []string `json:"tags"`
 	TargetGroups []string `json:"target_groups"`
 	Members      int      `json:"members"`
 }
 
 func newGroupView(g *engine.Group) groupView {
-	return groupView{ID: g.ID, Name: g.Name, Tags: nonNil(g.Tags), TargetGroups: nonNil(g.TargetGroups), Members: len(g.Members)}
+	return groupView{ID: g.ID, Name: g.Name, Description: g.Description, Tags: nonNil(g.Tags), TargetGroups: nonNil(g.TargetGroups), Members: len(g.Members)}
 }
 
 type consultationView struct {
