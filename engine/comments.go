@@ -197,5 +197,5 @@ func periodShut(id, st string) error {
 	case StatePublished:
 		return Errorf(ECONFLICT, "The comment period of %q is published: comments are taken only while it is open.", id)
 	}
-	return Errorf(ECONFLICT, "The comment period of %q is %s: comments are taken only while it is open.", id, Term{Key: "cp.state." + st, Code: st})
+	return Errorf(ECONFLICT, "The comment period of %q is %s: comments are taken only while it is open.", id, st) // not reached: every state but open is above
 }

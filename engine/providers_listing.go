@@ -45,7 +45,7 @@ func (e *Engine) setProviderStatus(ctx context.Context, actor *User, id, from, t
 		} else if to == ProviderPublished {
 			return nil, Errorf(ECONFLICT, "The provider %s is published already.", p.Name)
 		}
-		return nil, Errorf(ECONFLICT, "The provider %s is %s already.", p.Name, Term{Key: "providers.staff.status." + to, Code: to})
+		return nil, Errorf(ECONFLICT, "The provider %s is %s already.", p.Name, to) // not reached: to is one of the two above
 	}
 	p.Status, p.UpdatedAt = to, e.Now()
 	if err := e.store.ReplaceProvider(ctx, p); err != nil {
