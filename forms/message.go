@@ -17,20 +17,19 @@ func Fieldf(field, format string, args ...any) FieldError {
 // Text returns the English format of the message and its arguments: the
 // ones it was made from, or the message itself without arguments when it
 // was made as a plain text.
-func (f FieldError) Text() (string, []any) {
-	if f.Format == "" {
-		return f.Message, nil
-	}
-	return f.Format, f.Args
-}
+func (f FieldError) Text() (string, []any) { return messageText(f.Message, f.Format, f.Args) }
 
 // Text returns the English format of the problem's message and its
 // arguments, like FieldError.Text.
-func (p Problem) Text() (string, []any) {
-	if p.Format == "" {
-		return p.Message, nil
+func (p Problem) Text() (string, []any) { return messageText(p.Message, p.Format, p.Args) }
+
+// messageText is the format and arguments a message was made from, or the
+// message itself when it was made as a plain text (no format).
+func messageText(message, format string, args []any) (string, []any) {
+	if format == "" {
+		return message, nil
 	}
-	return p.Format, p.Args
+	return format, args
 }
 
 // FieldError returns the problem as a FieldError, its message's format and
