@@ -31,7 +31,7 @@ func (d *decoder) object(n *node, path string, what Phrase, fields []field) bool
 		if path == "" {
 			d.ps.fail(path, n.line, "the definition must be %s, not %s", aMapping(d.format), n.describe(d.format)) // only the root has no path
 		} else {
-			d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path, ""), aMapping(d.format), n.describe(d.format))
+			d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path), aMapping(d.format), n.describe(d.format))
 		}
 		return false
 	}
@@ -125,14 +125,10 @@ func editDistance(a, b string) int {
 
 func isNull(n *node) bool { return n.kind == scalarNode && n.tag == tagNull }
 
-// nameOf names the value at path in messages: its key in quotes, or what
-// for the whole definition.
-func nameOf(path, what string) any {
-	if path == "" {
-		return what
-	}
-	return Phrasef("%q", lastKey(path)) // a phrase, so that a translation can use its own quotation marks
-}
+// nameOf names the value at path in messages: its key in quotes, as a
+// phrase, so that a translation can use its own quotation marks. (The
+// whole definition, at path "", is named by object.)
+func nameOf(path string) Phrase { return Phrasef("%q", lastKey(path)) }
 
 // str decodes a string. A number is taken as written, so that option
 // values such as 1 or 2.5 need no quotes.
@@ -140,7 +136,7 @@ func (d *decoder) str(n *node, path string) (string, bool) {
 	if n.kind == scalarNode && (n.tag == tagStr || n.tag == tagInt || n.tag == tagFloat) {
 		return n.value, true
 	}
-	d.ps.fail(path, n.line, "%s must be a string, not %s", nameOf(path, ""), n.describe(d.format))
+	d.ps.fail(path, n.line, "%s must be a string, not %s", nameOf(path), n.describe(d.format))
 	return "", false
 }
 
@@ -149,7 +145,7 @@ func (d *decoder) boolean(n *node, path string) bool {
 	if n.kind == scalarNode && n.tag == tagBool {
 		return n.value == "true" || n.value == "True" || n.value == "TRUE"
 	}
-	d.ps.fail(path, n.line, "%s must be true or false, not %s", nameOf(path, ""), n.describe(d.format))
+	d.ps.fail(path, n.line, "%s must be true or false, not %s", nameOf(path), n.describe(d.format))
 	return false
 }
 
@@ -158,7 +154,7 @@ func (d *decoder) number(n *node, path string) (float64, bool) {
 	if v, ok := scalarNumber(n); ok {
 		return v, true
 	}
-	d.ps.fail(path, n.line, "%s must be a number, not %s", nameOf(path, ""), n.describe(d.format))
+	d.ps.fail(path, n.line, "%s must be a number, not %s", nameOf(path), n.describe(d.format))
 	return 0, false
 }
 
@@ -184,7 +180,7 @@ func (d *decoder) whole(n *node, path string) (int, bool) {
 	if ok && v == math.Trunc(v) && math.Abs(v) <= math.MaxInt32 {
 		return int(v), true
 	}
-	d.ps.fail(path, n.line, "%s must be a whole number, not %s", nameOf(path, ""), n.describe(d.format))
+	d.ps.fail(path, n.line, "%s must be a whole number, not %s", nameOf(path), n.describe(d.format))
 	return 0, false
 }
 
@@ -195,14 +191,14 @@ func (d *decoder) time(n *node, path string) *time.Time {
 			return &t
 		}
 	}
-	d.ps.fail(path, n.line, "%s must be an RFC 3339 time such as 2027-01-10T00:00:00Z, not %s", nameOf(path, ""), n.describe(d.format))
+	d.ps.fail(path, n.line, "%s must be an RFC 3339 time such as 2027-01-10T00:00:00Z, not %s", nameOf(path), n.describe(d.format))
 	return nil
 }
 
 // strings decodes a list of strings; a bad item is reported and left out.
 func (d *decoder) strings(n *node, path string) []string {
 	if n.kind != listNode {
-		d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path, ""), aList(d.format), n.describe(d.format))
+		d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path), aList(d.format), n.describe(d.format))
 		return nil
 	}
 	out := make([]string, 0, len(n.items))
@@ -219,7 +215,7 @@ func (d *decoder) strings(n *node, path string) []string {
 // list checks that n is a list and records the line of every item.
 func (d *decoder) list(n *node, path string) bool {
 	if n.kind != listNode {
-		d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path, ""), aList(d.format), n.describe(d.format))
+		d.ps.fail(path, n.line, "%s must be %s, not %s", nameOf(path), aList(d.format), n.describe(d.format))
 		return false
 	}
 	for i, item := range n.items {
@@ -241,7 +237,7 @@ func (d *decoder) text(n *node, path string) Text {
 		return nil
 	}
 	if n.kind != mapNode {
-		d.ps.fail(path, n.line, "%s must be a string or %s of language codes (cs, sk, en) to strings, not %s", nameOf(path, ""), aMapping(d.format), n.describe(d.format))
+		d.ps.fail(path, n.line, "%s must be a string or %s of language codes (cs, sk, en) to strings, not %s", nameOf(path), aMapping(d.format), n.describe(d.format))
 		return nil
 	}
 	t := Text{}

@@ -143,7 +143,7 @@ func (d *decoder) conditionValue(n *node, path string) any {
 	if n.kind == scalarNode && n.tag == tagStr {
 		return n.value
 	}
-	d.ps.fail(path, n.line, "%s must be an option value or a number, not %s", nameOf(path, ""), n.describe(d.format))
+	d.ps.fail(path, n.line, "%s must be an option value or a number, not %s", nameOf(path), n.describe(d.format))
 	return nil
 }
 
