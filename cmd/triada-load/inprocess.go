@@ -19,9 +19,9 @@ import (
 // inProcess is Triada's handler served from this process on a new
 // embedded database, as "triada serve" wires it, so that a CPU profile
 // of triada-load covers the server ("run -in-process"), or so that a
-// separate process can serve it with a discarding store ("serve"). Request logs are formatted as by
-// the server and discarded; the pages do not limit submissions per
-// address (-path form comes from one).
+// separate process can serve it with a discarding store ("serve").
+// Request logs are formatted as by the server and discarded; the pages do
+// not limit submissions per address (-path form comes from one).
 type inProcess struct {
 	URL   string
 	Token string // a coordinator's API token
