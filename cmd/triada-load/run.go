@@ -200,7 +200,7 @@ func bound(o loadgen.Options) string {
 // for survey responses only.
 func (w *workload) verdict(met bool, name string) string {
 	switch {
-	case w.counter == "comments":
+	case !w.targets:
 		return "the targets are set for survey responses"
 	case met:
 		return name + ": met"

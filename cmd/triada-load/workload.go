@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/triada-kpss/triada/internal/loadgen"
@@ -16,6 +17,7 @@ type workload struct {
 	baseURL func(*loadgen.Baseline) string // where the baseline takes them
 	counter string                         // what count names: "results total", "comments"
 	count   func(context.Context) (int, error)
+	targets bool // the targets apply: they are set for survey responses
 }
 
 // prepareWorkload creates what c asks to create and generates the
@@ -25,13 +27,11 @@ func prepareWorkload(ctx context.Context, c *runConfig, api *loadgen.API, client
 		return commentWorkload(ctx, c, api, client, out)
 	}
 	if c.create {
-		switch err := api.CreateQuestionnaire(ctx, loadgen.SurveyJSON(c.questionnaire, c.municipalities)); {
-		case errors.Is(err, loadgen.ErrExists):
-			out("questionnaire %q exists; answering it as it is", c.questionnaire)
-		case err != nil:
+		err := created(api.CreateQuestionnaire(ctx, loadgen.SurveyJSON(c.questionnaire, c.municipalities)), out,
+			fmt.Sprintf("questionnaire %q exists; answering it as it is", c.questionnaire),
+			fmt.Sprintf("created questionnaire %q (%d municipalities)", c.questionnaire, c.municipalities))
+		if err != nil {
 			return nil, err
-		default:
-			out("created questionnaire %q (%d municipalities)", c.questionnaire, c.municipalities)
 		}
 	}
 	def, err := api.Questionnaire(ctx, c.questionnaire)
@@ -42,6 +42,7 @@ func prepareWorkload(ctx context.Context, c *runConfig, api *loadgen.API, client
 		baseURL: (*loadgen.Baseline).ResponsesURL,
 		counter: "results total",
 		count:   func(ctx context.Context) (int, error) { return api.ResultsTotal(ctx, c.questionnaire) },
+		targets: true,
 	}
 	if w.bodies, err = loadgen.NewGenerator(def, c.seed).Bodies(c.bodies); err != nil {
 		return nil, err
@@ -58,13 +59,11 @@ func prepareWorkload(ctx context.Context, c *runConfig, api *loadgen.API, client
 // comment period does; each also queues a receipt e-mail.
 func commentWorkload(ctx context.Context, c *runConfig, api *loadgen.API, client *http.Client, out func(string, ...any)) (*workload, error) {
 	if c.create {
-		switch err := api.CreateConsultation(ctx, c.consultation); {
-		case errors.Is(err, loadgen.ErrExists):
-			out("consultation %q exists; commenting on it as it is", c.consultation)
-		case err != nil:
+		err := created(api.CreateConsultation(ctx, c.consultation), out,
+			fmt.Sprintf("consultation %q exists; commenting on it as it is", c.consultation),
+			fmt.Sprintf("created consultation %q, open for a day", c.consultation))
+		if err != nil {
 			return nil, err
-		default:
-			out("created consultation %q, open for a day", c.consultation)
 		}
 	}
 	bodies := loadgen.CommentBodies(c.bodies, c.seed)
@@ -75,4 +74,19 @@ func commentWorkload(ctx context.Context, c *runConfig, api *loadgen.API, client
 		counter: "comments",
 		count:   func(ctx context.Context) (int, error) { return api.CommentCount(ctx, c.consultation) },
 	}, nil
+}
+
+// created reports the outcome err of creating what a load sends to: made
+// (saying made), there already (ErrExists: saying exists, and used as it
+// is), or the error.
+func created(err error, out func(string, ...any), exists, made string) error {
+	switch {
+	case errors.Is(err, loadgen.ErrExists):
+		out("%s", exists)
+	case err != nil:
+		return err
+	default:
+		out("%s", made)
+	}
+	return nil
 }
